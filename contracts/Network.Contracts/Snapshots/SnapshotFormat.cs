@@ -1,0 +1,43 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Network.Contracts.Snapshots;
+
+/// <summary>The fixed facts of the signed-snapshot wire format, documented in <c>contracts/README.md</c>.</summary>
+public static class SnapshotFormat
+{
+    /// <summary>The only signature algorithm accepted: ECDSA on P-256 with SHA-256 (RFC 7518 §3.4).</summary>
+    public const string Algorithm = "ES256";
+
+    /// <summary>The protected header's <c>typ</c> for a city's KPI snapshot.</summary>
+    public const string TokenType = "u4ssc-snapshot+jws";
+
+    /// <summary>
+    /// Reserved <c>typ</c> for a U4SSC verifier's countersignature: a separate JWS whose payload names a
+    /// snapshot by its <see cref="Digest"/>. The city's own JWS never changes when it is verified.
+    /// </summary>
+    public const string AttestationTokenType = "u4ssc-attestation+jws";
+
+    /// <summary>The largest payload accepted, in bytes after base64url decoding (1 MiB).</summary>
+    public const int MaxPayloadBytes = 1024 * 1024;
+
+    /// <summary>The most values one snapshot may carry (91 KPIs, several with data points, leave ample room).</summary>
+    public const int MaxValues = 2_000;
+
+    /// <summary>The earliest reporting period accepted.</summary>
+    public const int FirstPeriod = 1990;
+
+    /// <summary>How far in the future <c>issuedAt</c> may lie, for clock skew between node and hub.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest text accepted in <c>origin</c>, <c>source</c> and <c>note</c>.</summary>
+    public const int MaxTextLength = 4_000;
+
+    /// <summary>
+    /// The snapshot digest: unpadded base64url of SHA-256 over the ASCII bytes of the compact JWS. It names one
+    /// exact signed snapshot (the hub's idempotency and conflict checks, and a verifier's countersignature, use it).
+    /// </summary>
+    public static string Digest(string compactJws) =>
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(compactJws)));
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Network.Contracts.Snapshots;
+
+/// <summary>
+/// Writes a snapshot as the UTF-8 JSON payload that gets signed. Property names and order are fixed here
+/// and read back by <c>SnapshotPayloadReader</c>; <c>contracts/README.md</c> specifies them.
+/// </summary>
+public static class SnapshotJson
+{
+    /// <summary>The payload's property names.</summary>
+    public static class Fields
+    {
+#pragma warning disable CS1591 // the names are their own documentation
+        public const string SnapshotId = "snapshotId";
+        public const string CityId = "cityId";
+        public const string Period = "period";
+        public const string Status = "status";
+        public const string Supersedes = "supersedes";
+        public const string IssuedAt = "issuedAt";
+        public const string CatalogueVersion = "catalogueVersion";
+        public const string Values = "values";
+        public const string Kpi = "kpi";
+        public const string DataPoint = "dataPoint";
+        public const string Value = "value";
+        public const string Unit = "unit";
+        public const string Quality = "quality";
+        public const string Origin = "origin";
+        public const string Source = "source";
+        public const string Note = "note";
+#pragma warning restore CS1591
+    }
+
+    /// <summary>The payload bytes for <paramref name="snapshot"/>. Optional fields that are null are left out.</summary>
+    public static byte[] Serialize(Snapshot snapshot)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString(Fields.SnapshotId, snapshot.SnapshotId.ToString("D"));
+            w.WriteString(Fields.CityId, snapshot.CityId);
+            w.WriteNumber(Fields.Period, snapshot.Period);
+            w.WriteString(Fields.Status, WireNames.Of(snapshot.Status));
+            if (snapshot.Supersedes is { } superseded)
+            {
+                w.WriteString(Fields.Supersedes, superseded.ToString("D"));
+            }
+
+            w.WriteString(Fields.IssuedAt, FormatInstant(snapshot.IssuedAt));
+            w.WriteString(Fields.CatalogueVersion, snapshot.CatalogueVersion);
+            w.WriteStartArray(Fields.Values);
+            foreach (var v in snapshot.Values)
+            {
+                w.WriteStartObject();
+                w.WriteString(Fields.Kpi, v.Kpi);
+                if (v.DataPoint is not null)
+                {
+                    w.WriteString(Fields.DataPoint, v.DataPoint);
+                }
+
+                w.WriteNumber(Fields.Value, v.Value);
+                w.WriteString(Fields.Unit, v.Unit);
+                w.WriteString(Fields.Quality, WireNames.Of(v.Quality));
+                w.WriteString(Fields.Origin, v.Origin);
+                w.WriteString(Fields.Source, v.Source);
+                if (v.Note is not null)
+                {
+                    w.WriteString(Fields.Note, v.Note);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>An instant as RFC 3339 in UTC with seconds precision, e.g. <c>2020-09-30T12:00:00Z</c>.</summary>
+    public static string FormatInstant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

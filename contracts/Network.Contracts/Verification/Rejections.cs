@@ -1,0 +1,142 @@
+using System.Globalization;
+using Network.Contracts.Catalogue;
+using Network.Contracts.Snapshots;
+
+namespace Network.Contracts.Verification;
+
+/// <summary>
+/// The one place rejections are worded. Each factory names its reason; the verifier, the validator and
+/// the hub build refusals only through these, so the same fault always reads the same way.
+/// </summary>
+public static class Rejections
+{
+    /// <summary>Not three dot-separated parts.</summary>
+    public static Rejection MalformedJws(int parts) => new(RejectionReason.MalformedJws, "jws",
+        $"A signed snapshot is a JWS in compact form: three base64url parts separated by dots; this has {parts}.");
+
+    /// <summary>A part that is not unpadded base64url.</summary>
+    public static Rejection MalformedBase64Url(string part) => new(RejectionReason.MalformedBase64Url, part,
+        $"The {part} is not valid unpadded base64url (RFC 7515 §2).");
+
+    /// <summary>JSON that does not parse.</summary>
+    public static Rejection MalformedJson(string field, string detail) => new(RejectionReason.MalformedJson, field,
+        $"Not well-formed JSON: {detail}");
+
+    /// <summary>A property named twice in one object.</summary>
+    public static Rejection DuplicateProperty(string field) => new(RejectionReason.DuplicateProperty, field,
+        "This property appears more than once in its object; each property may appear only once.");
+
+    /// <summary>A payload over the size limit.</summary>
+    public static Rejection PayloadTooLarge(long bytes, long limit) => new(RejectionReason.PayloadTooLarge, "payload",
+        $"The payload is {bytes:N0} bytes; the limit is {limit:N0} bytes.");
+
+    /// <summary>More values than the format allows.</summary>
+    public static Rejection TooManyValues(int count, int limit) => new(RejectionReason.PayloadTooLarge, "$.values",
+        $"The snapshot has {count:N0} values; the limit is {limit:N0}.");
+
+    /// <summary>An algorithm other than ES256.</summary>
+    public static Rejection UnsupportedAlgorithm(string? alg) => new(RejectionReason.UnsupportedAlgorithm, "header.alg",
+        alg is null
+            ? "The header has no 'alg'; snapshots must be signed with ES256."
+            : $"The algorithm '{alg}' is not accepted; snapshots must be signed with ES256 (ECDSA P-256, SHA-256).");
+
+    /// <summary>No key id.</summary>
+    public static Rejection MissingKeyId() => new(RejectionReason.MissingKeyId, "header.kid",
+        "The header has no 'kid'; name the registered key the snapshot was signed with.");
+
+    /// <summary>A token that is not a KPI snapshot.</summary>
+    public static Rejection WrongTokenType(string? typ) => new(RejectionReason.WrongTokenType, "header.typ",
+        $"The header's 'typ' is {(typ is null ? "missing" : $"'{typ}'")}; a KPI snapshot has typ '{SnapshotFormat.TokenType}'.");
+
+    /// <summary>A header parameter this format does not allow.</summary>
+    public static Rejection UnsupportedHeader(string name) => new(RejectionReason.UnsupportedHeader, $"header.{name}",
+        $"The header parameter '{name}' is not allowed; the header holds only alg, kid and typ (keys come from the registry, never from the token).");
+
+    /// <summary>A key id nobody registered.</summary>
+    public static Rejection UnknownKey(string kid) => new(RejectionReason.UnknownKey, "header.kid",
+        $"No registered key has the id '{kid}'. Ask the network coordinator to register the city's public key.");
+
+    /// <summary>A key registered to another city.</summary>
+    public static Rejection KeyNotOwnedByCity(string kid, string keyCity, string payloadCity) => new(RejectionReason.KeyNotOwnedByCity, "header.kid",
+        $"The key '{kid}' belongs to {keyCity}, but the snapshot is for {payloadCity}; a city can only sign its own snapshots.");
+
+    /// <summary>A revoked key.</summary>
+    public static Rejection KeyRevoked(string kid, DateTimeOffset revokedAt) => new(RejectionReason.KeyRevoked, "header.kid",
+        $"The key '{kid}' was revoked on {revokedAt:yyyy-MM-dd HH:mm} UTC; sign with the city's current key.");
+
+    /// <summary>A key outside its validity dates.</summary>
+    public static Rejection KeyNotValid(string kid, DateTimeOffset from, DateTimeOffset? until) => new(RejectionReason.KeyNotValid, "header.kid",
+        $"The key '{kid}' is valid from {from:yyyy-MM-dd}{(until is { } u ? $" until {u:yyyy-MM-dd}" : "")}, not now.");
+
+    /// <summary>A signature that does not verify.</summary>
+    public static Rejection BadSignature(string detail) => new(RejectionReason.BadSignature, "signature",
+        $"The signature does not verify with the registered key: {detail}");
+
+    /// <summary>A required field that is absent.</summary>
+    public static Rejection MissingField(string path) => new(RejectionReason.MissingField, path, "This field is required.");
+
+    /// <summary>A field of the wrong JSON type.</summary>
+    public static Rejection WrongFieldType(string path, string expected, string actual) => new(RejectionReason.WrongFieldType, path,
+        $"Expected {expected}, found {actual}.");
+
+    /// <summary>A field the format does not define.</summary>
+    public static Rejection UnknownField(string path) => new(RejectionReason.UnknownField, path,
+        "This field is not part of the snapshot format; remove it or check its spelling.");
+
+    /// <summary>A field whose value is not acceptable.</summary>
+    public static Rejection InvalidField(string path, string why) => new(RejectionReason.InvalidField, path, why);
+
+    /// <summary>A value that is not a finite number.</summary>
+    public static Rejection NotAFiniteNumber(string path, string found) => new(RejectionReason.NotAFiniteNumber, path,
+        $"A value must be a finite JSON number; found {found}.");
+
+    /// <summary>A KPI code not in the catalogue.</summary>
+    public static Rejection UnknownKpi(string path, string code) => new(RejectionReason.UnknownKpi, path,
+        $"'{code}' is not a U4SSC KPI code in catalogue {KpiCatalogue.CurrentVersion} (codes look like EC-ICT-ICT-1C).");
+
+    /// <summary>A unit that is not the KPI's.</summary>
+    public static Rejection WrongUnit(string path, Kpi kpi, string unit) => new(RejectionReason.WrongUnit, path,
+        $"{kpi.Code} ({kpi.Name}) is reported in '{kpi.Unit.Symbol}', not '{unit}'.");
+
+    /// <summary>A value outside what its unit allows.</summary>
+    public static Rejection ValueOutOfRange(string path, Kpi kpi, double value) => new(RejectionReason.ValueOutOfRange, path,
+        $"{kpi.Code} ({kpi.Name}) is {kpi.Unit.Kind switch { UnitKind.Percentage => "a percentage", UnitKind.Count => "a count", _ => $"in '{kpi.Unit.Symbol}'" }} and must be {kpi.Unit.DescribeRange()}; found {value.ToString("R", CultureInfo.InvariantCulture)}.");
+
+    /// <summary>The same KPI twice.</summary>
+    public static Rejection DuplicateKpi(string path, string code, string? dataPoint, int firstIndex) => new(RejectionReason.DuplicateKpi, path,
+        $"{code}{(dataPoint is null ? "" : $" ({dataPoint})")} is already reported at $.values[{firstIndex}]; report each KPI once per snapshot.");
+
+    /// <summary>A data point problem.</summary>
+    public static Rejection InvalidDataPoint(string path, Kpi kpi, string? dataPoint) => new(RejectionReason.InvalidDataPoint, path,
+        kpi.HasDataPoints
+            ? dataPoint is null
+                ? $"{kpi.Code} ({kpi.Name}) is reported per data point; name one of: {string.Join(", ", kpi.DataPoints)}."
+                : $"'{dataPoint}' is not a data point of {kpi.Code}; use one of: {string.Join(", ", kpi.DataPoints)}."
+            : $"{kpi.Code} ({kpi.Name}) is reported as one number; remove 'dataPoint'.");
+
+    /// <summary>A period outside the sane range.</summary>
+    public static Rejection PeriodOutOfRange(int period, int min, int max) => new(RejectionReason.PeriodOutOfRange, "$.period",
+        $"The period {period} is not a reporting year between {min} and {max}.");
+
+    /// <summary>A malformed city id.</summary>
+    public static Rejection MalformedCityId(string why) => new(RejectionReason.MalformedCityId, "$.cityId", $"{char.ToUpperInvariant(why[0])}{why[1..]}.");
+
+    /// <summary>A correction without the id it corrects.</summary>
+    public static Rejection CorrectionWithoutSupersedes() => new(RejectionReason.CorrectionWithoutSupersedes, "$.supersedes",
+        "A correction must name the snapshot it supersedes (its snapshotId).");
+
+    /// <summary>A superseded id on a snapshot that is not a correction.</summary>
+    public static Rejection SupersedesWithoutCorrection() => new(RejectionReason.SupersedesWithoutCorrection, "$.supersedes",
+        "Only a snapshot with status 'correction' may supersede another; use status 'correction' or remove 'supersedes'.");
+
+    /// <summary>An unknown catalogue version.</summary>
+    public static Rejection UnsupportedCatalogueVersion(string version) => new(RejectionReason.UnsupportedCatalogueVersion, "$.catalogueVersion",
+        $"The catalogue version '{version}' is not supported; this hub checks values against '{KpiCatalogue.CurrentVersion}'.");
+
+    /// <summary>No values.</summary>
+    public static Rejection NoValues() => new(RejectionReason.NoValues, "$.values", "A snapshot must report at least one value.");
+
+    /// <summary>Issued in the future.</summary>
+    public static Rejection IssuedInFuture(DateTimeOffset issuedAt, DateTimeOffset now) => new(RejectionReason.IssuedInFuture, "$.issuedAt",
+        $"The snapshot says it was issued at {issuedAt:u}, after the hub's time {now:u}; check the node's clock.");
+}

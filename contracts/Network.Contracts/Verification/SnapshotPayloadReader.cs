@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using Network.Contracts.Snapshots;
+using F = Network.Contracts.Snapshots.SnapshotJson.Fields;
+
+namespace Network.Contracts.Verification;
+
+/// <summary>
+/// Reads a payload into a <see cref="Snapshot"/>, naming every shape problem with its JSONPath: missing and
+/// unknown fields, wrong JSON types, non-finite numbers, unparseable ids, dates and enumeration values.
+/// Meaning (KPI codes, units, ranges) is <see cref="SnapshotRules"/>' job.
+/// </summary>
+internal sealed class SnapshotPayloadReader
+{
+    private static readonly HashSet<string> SnapshotFields =
+        [F.SnapshotId, F.CityId, F.Period, F.Status, F.Supersedes, F.IssuedAt, F.CatalogueVersion, F.Values];
+
+    private static readonly HashSet<string> ValueFields =
+        [F.Kpi, F.DataPoint, F.Value, F.Unit, F.Quality, F.Origin, F.Source, F.Note];
+
+    private readonly List<Rejection> _problems = [];
+
+    private SnapshotPayloadReader()
+    {
+    }
+
+    /// <summary>
+    /// Reads <paramref name="root"/>. The snapshot is always returned, with placeholders where a field could
+    /// not be read (so its id and city can address an answer); <paramref name="problems"/> says which.
+    /// </summary>
+    public static Snapshot Read(JsonElement root, out List<Rejection> problems)
+    {
+        var reader = new SnapshotPayloadReader();
+        var snapshot = reader.ReadSnapshot(root);
+        problems = reader._problems;
+        return snapshot;
+    }
+
+    private Snapshot ReadSnapshot(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            _problems.Add(Rejections.WrongFieldType("$", "an object", Describe(root)));
+            return new Snapshot(Guid.Empty, "", 0, SnapshotStatus.Final, null, default, "", []);
+        }
+
+        RejectUnknown(root, "$", SnapshotFields);
+        var id = ReadGuid(root, "$", F.SnapshotId, required: true) ?? Guid.Empty;
+        var city = ReadString(root, "$", F.CityId, required: true) ?? "";
+        var period = ReadInt(root, "$", F.Period) ?? 0;
+        var statusText = ReadString(root, "$", F.Status, required: true);
+        var status = SnapshotStatus.Final;
+        if (statusText is not null && !WireNames.TryParseStatus(statusText, out status))
+        {
+            _problems.Add(Rejections.InvalidField($"$.{F.Status}",
+                $"'{statusText}' is not a status; use one of: {string.Join(", ", WireNames.Statuses)}."));
+        }
+
+        var supersedes = ReadGuid(root, "$", F.Supersedes, required: false);
+        var issuedAt = ReadInstant(root, "$", F.IssuedAt) ?? default;
+        var version = ReadString(root, "$", F.CatalogueVersion, required: true) ?? "";
+        var values = ReadValues(root);
+        return new Snapshot(id, city, period, status, supersedes, issuedAt, version, values);
+    }
+
+    private List<KpiValue> ReadValues(JsonElement root)
+    {
+        var values = new List<KpiValue>();
+        const string path = "$." + F.Values;
+        if (!root.TryGetProperty(F.Values, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            _problems.Add(Rejections.MissingField(path));
+            return values;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            _problems.Add(Rejections.WrongFieldType(path, "an array of values", Describe(array)));
+            return values;
+        }
+
+        var length = array.GetArrayLength();
+        if (length > SnapshotFormat.MaxValues)
+        {
+            _problems.Add(Rejections.TooManyValues(length, SnapshotFormat.MaxValues));
+            return values;
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            values.Add(ReadValue(item, $"{path}[{index++}]"));
+        }
+
+        return values;
+    }
+
+    private KpiValue ReadValue(JsonElement item, string path)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            _problems.Add(Rejections.WrongFieldType(path, "an object", Describe(item)));
+            return new KpiValue("", null, 0, "", DataQuality.Unknown, "", "");
+        }
+
+        RejectUnknown(item, path, ValueFields);
+        var kpi = ReadString(item, path, F.Kpi, required: true) ?? "";
+        var dataPoint = ReadString(item, path, F.DataPoint, required: false);
+        var number = ReadNumber(item, path);
+        var unit = ReadString(item, path, F.Unit, required: true) ?? "";
+        var qualityText = ReadString(item, path, F.Quality, required: true);
+        var quality = DataQuality.Unknown;
+        if (qualityText is not null && !WireNames.TryParseQuality(qualityText, out quality))
+        {
+            _problems.Add(Rejections.InvalidField($"{path}.{F.Quality}",
+                $"'{qualityText}' is not a U4SSC data-quality class; use one of: {string.Join(", ", WireNames.Qualities)}."));
+        }
+
+        var origin = ReadString(item, path, F.Origin, required: true) ?? "";
+        var source = ReadString(item, path, F.Source, required: true) ?? "";
+        var note = ReadString(item, path, F.Note, required: false);
+        return new KpiValue(kpi, dataPoint, number, unit, quality, origin, source, note);
+    }
+
+    private void RejectUnknown(JsonElement obj, string path, HashSet<string> known)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                _problems.Add(Rejections.UnknownField($"{path}.{property.Name}"));
+            }
+        }
+    }
+
+    private string? ReadString(JsonElement obj, string parent, string name, bool required)
+    {
+        var path = $"{parent}.{name}";
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                _problems.Add(Rejections.MissingField(path));
+            }
+
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            _problems.Add(Rejections.WrongFieldType(path, "a string", Describe(v)));
+            return null;
+        }
+
+        return v.GetString();
+    }
+
+    private Guid? ReadGuid(JsonElement obj, string parent, string name, bool required)
+    {
+        var text = ReadString(obj, parent, name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParseExact(text, "D", out var id) && id != Guid.Empty)
+        {
+            return id;
+        }
+
+        _problems.Add(Rejections.InvalidField($"{parent}.{name}",
+            $"'{text}' is not a UUID in the form 0f8fad5b-d9cb-469f-a165-70867728950e (the nil UUID is not allowed)."));
+        return null;
+    }
+
+    private int? ReadInt(JsonElement obj, string parent, string name)
+    {
+        var path = $"{parent}.{name}";
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            _problems.Add(Rejections.MissingField(path));
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n))
+        {
+            return n;
+        }
+
+        _problems.Add(Rejections.WrongFieldType(path, "a whole-number year such as 2020", Describe(v)));
+        return null;
+    }
+
+    private DateTimeOffset? ReadInstant(JsonElement obj, string parent, string name)
+    {
+        var text = ReadString(obj, parent, name, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // RFC 3339 with an explicit offset: a time without one is ambiguous across the network.
+        if (text.Length >= 20 && (text.EndsWith('Z') || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return instant;
+        }
+
+        _problems.Add(Rejections.InvalidField($"{parent}.{name}",
+            $"'{text}' is not an RFC 3339 date-time with offset, e.g. 2020-09-30T12:00:00Z."));
+        return null;
+    }
+
+    private double ReadNumber(JsonElement obj, string parent)
+    {
+        var path = $"{parent}.{F.Value}";
+        if (!obj.TryGetProperty(F.Value, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            _problems.Add(Rejections.MissingField(path));
+            return 0;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number)
+        {
+            _problems.Add(Rejections.NotAFiniteNumber(path, Describe(v)));
+            return 0;
+        }
+
+        if (!v.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            _problems.Add(Rejections.NotAFiniteNumber(path, $"{v.GetRawText()}, which is too large for a double"));
+            return 0;
+        }
+
+        return number;
+    }
+
+    private static string Describe(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Truncate(v.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {v.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {v.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

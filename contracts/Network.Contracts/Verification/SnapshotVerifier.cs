@@ -1,0 +1,232 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Network.Contracts.Catalogue;
+using Network.Contracts.Signing;
+using Network.Contracts.Snapshots;
+
+namespace Network.Contracts.Verification;
+
+/// <summary>
+/// Verifies a signed snapshot strictly: ES256 only, a registered <c>kid</c> owned by the payload's city and
+/// valid now, a signature over the exact bytes received, and content that passes <see cref="SnapshotRules"/>.
+/// It never throws on bad input: every problem comes back as a <see cref="Rejection"/>, all of them at once.
+/// </summary>
+public sealed class SnapshotVerifier
+{
+    private static readonly HashSet<string> AllowedHeader = ["alg", "kid", "typ"];
+
+    // A compact JWS whose payload part could decode to more than the limit is refused before decoding.
+    private static readonly int MaxCompactLength = Base64Url.GetEncodedLength(SnapshotFormat.MaxPayloadBytes) + 8 * 1024;
+
+    private readonly ICityKeyDirectory _keys;
+    private readonly SnapshotRules _rules;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a verifier.</summary>
+    /// <param name="keys">The key registry to look <c>kid</c>s up in.</param>
+    /// <param name="catalogue">The catalogue values are checked against.</param>
+    /// <param name="time">The clock for key validity, periods and issue times.</param>
+    public SnapshotVerifier(ICityKeyDirectory keys, KpiCatalogue catalogue, TimeProvider time)
+    {
+        _keys = keys;
+        _time = time;
+        _rules = new SnapshotRules(catalogue, time);
+    }
+
+    /// <summary>Verifies a compact JWS as received (whitespace around it is not trimmed: it is part of what was signed).</summary>
+    public async ValueTask<VerificationResult> VerifyAsync(string compactJws, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(compactJws);
+        if (compactJws.Length > MaxCompactLength)
+        {
+            return VerificationResult.Refuse([Rejections.PayloadTooLarge(compactJws.Length, MaxCompactLength)]);
+        }
+
+        var parts = compactJws.Split('.');
+        if (parts.Length != 3)
+        {
+            return VerificationResult.Refuse([Rejections.MalformedJws(parts.Length)]);
+        }
+
+        var problems = new List<Rejection>();
+        var header = ReadHeader(parts[0], problems);
+        var (snapshot, payloadReadable) = ReadPayload(parts[1], problems);
+        var signature = Decode(parts[2], "signature", problems);
+
+        if (header.KeyId is { } kid && header.AlgorithmOk && signature is not null)
+        {
+            await CheckKeyAndSignatureAsync(kid, parts, signature, snapshot, payloadReadable, problems, cancellationToken);
+        }
+
+        if (problems.Count > 0)
+        {
+            return VerificationResult.Refuse(problems, snapshot);
+        }
+
+        return VerificationResult.Accept(new VerifiedSnapshot(snapshot!, header.KeyId!, compactJws, SnapshotFormat.Digest(compactJws)));
+    }
+
+    private async ValueTask CheckKeyAndSignatureAsync(
+        string kid, string[] parts, byte[] signature, Snapshot? snapshot, bool payloadReadable, List<Rejection> problems, CancellationToken ct)
+    {
+        var key = await _keys.FindAsync(kid, ct);
+        if (key is null)
+        {
+            problems.Add(Rejections.UnknownKey(kid));
+            return;
+        }
+
+        // Ownership is checked whenever the payload names a city, even if other fields are broken:
+        // a key must never be seen signing for a city it does not belong to.
+        if (payloadReadable && snapshot is { CityId.Length: > 0 } && !string.Equals(snapshot.CityId, key.CityId, StringComparison.Ordinal))
+        {
+            problems.Add(Rejections.KeyNotOwnedByCity(kid, key.CityId, snapshot.CityId));
+        }
+
+        var now = _time.GetUtcNow();
+        if (key.RevokedAt is { } revoked && revoked <= now)
+        {
+            problems.Add(Rejections.KeyRevoked(kid, revoked));
+        }
+        else if (now < key.ValidFrom || (key.ValidUntil is { } until && now >= until))
+        {
+            problems.Add(Rejections.KeyNotValid(kid, key.ValidFrom, key.ValidUntil));
+        }
+
+        if (signature.Length != 64)
+        {
+            problems.Add(Rejections.BadSignature($"an ES256 signature is 64 bytes (r || s), this one is {signature.Length}."));
+            return;
+        }
+
+        using var ecdsa = key.Key.ToECDsa();
+        var signingInput = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+        if (!ecdsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        {
+            problems.Add(Rejections.BadSignature("the snapshot was changed after signing, or signed with another key."));
+        }
+    }
+
+    private static Header ReadHeader(string part, List<Rejection> problems)
+    {
+        var bytes = Decode(part, "header", problems);
+        if (bytes is null)
+        {
+            return default;
+        }
+
+        var structure = JsonStructure.Check(bytes, "header");
+        if (structure.Count > 0)
+        {
+            problems.AddRange(structure);
+            return default;
+        }
+
+        using var doc = JsonDocument.Parse(bytes);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(Rejections.WrongFieldType("header", "an object", doc.RootElement.ValueKind.ToString().ToLowerInvariant()));
+            return default;
+        }
+
+        foreach (var property in doc.RootElement.EnumerateObject())
+        {
+            if (!AllowedHeader.Contains(property.Name))
+            {
+                problems.Add(Rejections.UnsupportedHeader(property.Name));
+            }
+        }
+
+        string? Str(string name) =>
+            doc.RootElement.TryGetProperty(name, out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
+
+        var alg = Str("alg");
+        var algorithmOk = string.Equals(alg, SnapshotFormat.Algorithm, StringComparison.Ordinal);
+        if (!algorithmOk)
+        {
+            problems.Add(Rejections.UnsupportedAlgorithm(alg));
+        }
+
+        var typ = Str("typ");
+        if (!string.Equals(typ, SnapshotFormat.TokenType, StringComparison.Ordinal))
+        {
+            problems.Add(Rejections.WrongTokenType(typ));
+        }
+
+        var kid = doc.RootElement.TryGetProperty("kid", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+        if (string.IsNullOrWhiteSpace(kid))
+        {
+            problems.Add(Rejections.MissingKeyId());
+            kid = null;
+        }
+
+        return new Header(kid, algorithmOk);
+    }
+
+    private (Snapshot? Snapshot, bool Readable) ReadPayload(string part, List<Rejection> problems)
+    {
+        if (Base64Url.GetMaxDecodedLength(part.Length) > SnapshotFormat.MaxPayloadBytes
+            && Base64Url.IsValid(part, out var decodedLength) && decodedLength > SnapshotFormat.MaxPayloadBytes)
+        {
+            problems.Add(Rejections.PayloadTooLarge(decodedLength, SnapshotFormat.MaxPayloadBytes));
+            return (null, false);
+        }
+
+        var bytes = Decode(part, "payload", problems);
+        if (bytes is null)
+        {
+            return (null, false);
+        }
+
+        var structure = JsonStructure.Check(bytes, "$");
+        if (structure.Count > 0)
+        {
+            problems.AddRange(structure);
+            return (null, false);
+        }
+
+        using var doc = JsonDocument.Parse(bytes);
+        var snapshot = SnapshotPayloadReader.Read(doc.RootElement, out var shapeProblems);
+        problems.AddRange(shapeProblems);
+
+        // A field the reader could not read has a placeholder; do not also blame the placeholder.
+        var unreadable = shapeProblems.Select(p => p.Field).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(_rules.Check(snapshot).Where(r => !Covers(unreadable, r.Field)));
+        return (snapshot, true);
+    }
+
+    private static bool Covers(HashSet<string> unreadable, string field)
+    {
+        if (unreadable.Contains(field) || unreadable.Contains("$"))
+        {
+            return true;
+        }
+
+        // $.values[3].unit is covered by a problem at $.values[3] or $.values.
+        foreach (var path in unreadable)
+        {
+            if (field.StartsWith(path, StringComparison.Ordinal) && field.Length > path.Length && field[path.Length] is '.' or '[')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[]? Decode(string part, string name, List<Rejection> problems)
+    {
+        // Base64Url.IsValid accepts padding; JWS forbids it (RFC 7515 §2), and whitespace too.
+        if (part.Length == 0 || part.Contains('=') || part.Any(char.IsWhiteSpace) || !Base64Url.IsValid(part))
+        {
+            problems.Add(Rejections.MalformedBase64Url(name));
+            return null;
+        }
+
+        return Base64Url.DecodeFromChars(part);
+    }
+
+    private readonly record struct Header(string? KeyId, bool AlgorithmOk);
+}
