@@ -1,6 +1,38 @@
+using Network.Hub.Administration;
+using Network.Hub.Catalogue;
+using Network.Hub.Health;
+using Network.Hub.Home;
+using Network.Hub.Hosting;
+using Network.Hub.Ingestion;
+using Network.Hub.Messaging;
+using Network.Hub.Storage;
+
+if (AdminCommands.AreRequested(args))
+{
+    return await AdminCommands.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHubDefaults();
+builder.AddStorage();
+builder.AddKpiCatalogue();
+builder.AddIngestion();
+builder.AddMessaging();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseHubDefaults();
 
-app.Run();
+app.MapHomePage();
+app.MapHealth();
+app.MapKpiCatalogueApi();
+app.MapSnapshotsApi();
+
+app.PrintBannerOnStartup();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The hub's entry point, public so that tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

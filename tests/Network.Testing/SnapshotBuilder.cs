@@ -1,4 +1,5 @@
 using Network.Contracts.Catalogue;
+using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 
 namespace Network.Testing;
@@ -46,4 +47,10 @@ public sealed class SnapshotBuilder(TestCity city)
 
     /// <summary>The snapshot signed with the city's key: a compact JWS.</summary>
     public string Sign() => city.Keys.CreateSigner().Sign(Build());
+
+    /// <summary>The snapshot signed with <paramref name="keys"/> under their key id, whoever they belong to.</summary>
+    public string SignWith(CityKeyPair keys) => keys.CreateSigner().Sign(Build());
+
+    /// <summary>The snapshot as an editable header and payload, to be signed with the city's key after a test has broken it.</summary>
+    public JwsBuilder Jws() => JwsBuilder.For(Build(), city.Keys);
 }

@@ -122,6 +122,7 @@ public sealed class KpiCatalogue
              Col("sdg"), Col("notes"));
 
         var kpis = new List<Kpi>();
+        var lineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var line = 1;
         while (rows.MoveNext())
         {
@@ -137,6 +138,11 @@ public sealed class KpiCatalogue
                 throw new FormatException($"KPI catalogue row {line}: {r.Count} fields, expected {header.Count}.");
             }
 
+            if (!lineOfCode.TryAdd(r[code], line))
+            {
+                throw new FormatException($"KPI catalogue row {line}: the code '{r[code]}' is already used on row {lineOfCode[r[code]]}.");
+            }
+
             try
             {
                 kpis.Add(new Kpi(
@@ -148,7 +154,7 @@ public sealed class KpiCatalogue
                     Category: r[cat],
                     Name: r[name],
                     UnitDescription: r[unit],
-                    Unit: KpiUnit.For(Enum.Parse<UnitKind>(r[kind]), r[symbol]),
+                    Unit: KpiUnit.For(ParseUnitKind(r[kind]), r[symbol]),
                     DataPoints: Split(r[points]),
                     Type: r[type] switch
                     {
@@ -164,7 +170,7 @@ public sealed class KpiCatalogue
                         "none" => Direction.None,
                         var x => throw new FormatException($"unknown direction '{x}'"),
                     },
-                    Sdgs: Split(r[sdg]).Select(s => int.Parse(s.AsSpan(3), CultureInfo.InvariantCulture)).ToArray(),
+                    Sdgs: Split(r[sdg]).Select(ParseSdg).ToArray(),
                     Notes: r[notes]));
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
@@ -173,14 +179,21 @@ public sealed class KpiCatalogue
             }
         }
 
-        var duplicate = kpis.GroupBy(k => k.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new FormatException($"KPI catalogue: the code '{duplicate.Key}' appears {duplicate.Count()} times.");
-        }
-
         return new KpiCatalogue(CurrentVersion, kpis);
     }
+
+    // Enum.Parse would also take "7" or "percentage"; the file names kinds exactly.
+    private static UnitKind ParseUnitKind(string text) =>
+        Enum.GetNames<UnitKind>().Contains(text, StringComparer.Ordinal)
+            ? Enum.Parse<UnitKind>(text)
+            : throw new FormatException($"unknown unit kind '{text}'; use one of: {string.Join(", ", Enum.GetNames<UnitKind>())}");
+
+    private static int ParseSdg(string text) =>
+        text.StartsWith("SDG", StringComparison.Ordinal)
+        && int.TryParse(text.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var goal)
+        && goal is >= 1 and <= 17
+            ? goal
+            : throw new FormatException($"'{text}' is not a Sustainable Development Goal (SDG1 to SDG17)");
 
     private static string[] Split(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -34,6 +34,6 @@ public sealed record KpiUnit(UnitKind Kind, string Symbol, double Minimum, doubl
     public string DescribeRange()
     {
         var range = Maximum is { } max ? $"between {Minimum:0.###} and {max:0.###}" : $"at least {Minimum:0.###}";
-        return WholeNumbersOnly ? $"a whole number {range}" : range;
+        return WholeNumbersOnly ? $"a whole number {(Maximum is null ? "of " : "")}{range}" : range;
     }
 }

@@ -34,26 +34,42 @@ public sealed class CityKeyPair : IDisposable
     }
 
     /// <summary>Reads a private JWK written by <see cref="ToPrivateJwk"/>.</summary>
+    /// <exception cref="FormatException">The text is not a private EC P-256 JWK with a <c>kid</c> whose
+    /// <c>d</c> belongs to its <c>x</c> and <c>y</c>.</exception>
     public static CityKeyPair FromPrivateJwk(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        string Req(string name) => root.TryGetProperty(name, out var v) && v.GetString() is { } s
-            ? s
-            : throw new FormatException($"The private key file has no '{name}'.");
-
-        if (Req("kty") != "EC" || Req("crv") != "P-256")
+        try
         {
-            throw new FormatException("The private key file does not hold an EC P-256 key.");
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("The private key file does not hold a JSON object.");
+            }
+
+            string Req(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? v.GetString()!
+                : throw new FormatException($"The private key file has no '{name}' string.");
+
+            if (Req("kty") != "EC" || Req("crv") != "P-256")
+            {
+                throw new FormatException("The private key file does not hold an EC P-256 key.");
+            }
+
+            var keyId = Req("kid");
+            var key = ECDsa.Create(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                D = Base64Url.DecodeFromChars(Req("d")),
+                Q = new ECPoint { X = Base64Url.DecodeFromChars(Req("x")), Y = Base64Url.DecodeFromChars(Req("y")) },
+            });
+            return new CityKeyPair(key, keyId);
         }
-
-        var key = ECDsa.Create(new ECParameters
+        catch (Exception e) when (e is JsonException or CryptographicException)
         {
-            Curve = ECCurve.NamedCurves.nistP256,
-            D = Base64Url.DecodeFromChars(Req("d")),
-            Q = new ECPoint { X = Base64Url.DecodeFromChars(Req("x")), Y = Base64Url.DecodeFromChars(Req("y")) },
-        });
-        return new CityKeyPair(key, Req("kid"));
+            // Not JSON, or a d that is not the private half of (x, y): either way the file cannot sign.
+            throw new FormatException($"The private key file is not a usable P-256 key: {e.Message}", e);
+        }
     }
 
     /// <summary>The private key as a JWK with <c>kid</c>. Secret: store it readable by the owner only.</summary>

@@ -128,7 +128,8 @@ public sealed record EcPublicJwk
     private static bool TryCoordinate(string? text, out byte[] bytes)
     {
         bytes = [];
-        if (text is null || !Base64Url.IsValid(text, out var length) || length != 32 || text.Contains('='))
+        // Base64Url.IsValid forgives padding and whitespace; a key is written without either.
+        if (text is null || text.Contains('=') || text.Any(char.IsWhiteSpace) || !Base64Url.IsValid(text, out var length) || length != 32)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Network.Contracts.Snapshots;
 
@@ -12,6 +13,8 @@ namespace Network.Contracts.Signing;
 /// </summary>
 public sealed class SnapshotSigner
 {
+    private static readonly JsonSerializerOptions HeaderOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly ECDsa _key;
     private readonly string _encodedHeader;
 
@@ -22,19 +25,25 @@ public sealed class SnapshotSigner
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        if (privateKey.KeySize != 256)
+        // KeySize alone would let a brainpoolP256r1 key through, whose signatures no verifier would accept.
+        if (privateKey.KeySize != 256
+            || privateKey.ExportParameters(includePrivateParameters: false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
         {
             throw new ArgumentException("ES256 needs a P-256 key.", nameof(privateKey));
         }
 
         _key = privateKey;
         KeyId = keyId;
-        var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
-        {
-            ["alg"] = SnapshotFormat.Algorithm,
-            ["kid"] = keyId,
-            ["typ"] = SnapshotFormat.TokenType,
-        });
+        // Written without the default HTML-safe escaping, so the header reads exactly as contracts/README.md
+        // shows it ("u4ssc-snapshot+jws", not "u4ssc-snapshot\u002Bjws").
+        var header = JsonSerializer.SerializeToUtf8Bytes(
+            new Dictionary<string, string>
+            {
+                ["alg"] = SnapshotFormat.Algorithm,
+                ["kid"] = keyId,
+                ["typ"] = SnapshotFormat.TokenType,
+            },
+            HeaderOptions);
         _encodedHeader = Base64Url.EncodeToString(header);
     }
 

@@ -21,7 +21,8 @@ public static partial class CityId
         "UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
-    [GeneratedRegex("^[A-Z]{2}-[0-9A-Z]{1,12}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET "$" also matches before a final newline, and "NO-5001\n" is not a city id.
+    [GeneratedRegex(@"\A[A-Z]{2}-[0-9A-Z]{1,12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     /// <summary>Whether <paramref name="id"/> is a well-formed city id with an assigned country code.</summary>
@@ -37,7 +38,7 @@ public static partial class CityId
 
         if (!Shape().IsMatch(id))
         {
-            return $"'{id}' is not a city id: write the ISO 3166-1 alpha-2 country code, a dash and the municipality number, e.g. NO-5001";
+            return $"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a city id: write the ISO 3166-1 alpha-2 country code, a dash and the municipality number, e.g. NO-5001";
         }
 
         return Countries.Contains(id[..2]) ? null : $"'{id[..2]}' in '{id}' is not an ISO 3166-1 alpha-2 country code";

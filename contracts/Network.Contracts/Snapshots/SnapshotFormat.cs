@@ -40,4 +40,19 @@ public static class SnapshotFormat
     /// </summary>
     public static string Digest(string compactJws) =>
         Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(compactJws)));
+
+    /// <summary>
+    /// The content hash: unpadded base64url of SHA-256 over the ASCII payload part of the compact JWS. ECDSA
+    /// signatures are randomised, so the same snapshot signed twice has two digests but one content hash; the
+    /// hub's idempotency ("same id, same content") compares this.
+    /// </summary>
+    public static string ContentHash(string compactJws)
+    {
+        ArgumentNullException.ThrowIfNull(compactJws);
+        var first = compactJws.IndexOf('.', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : compactJws.IndexOf('.', first + 1);
+        var payload = second < 0 ? compactJws : compactJws[(first + 1)..second];
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(payload)));
+    }
 }
+

@@ -14,6 +14,8 @@ internal static class JsonStructure
     {
         var problems = new List<Rejection>();
         var frames = new Stack<Frame>();
+
+        // The path of the value about to be read: inside an object the member just named, between members the object.
         var path = root;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
         try
@@ -26,32 +28,34 @@ internal static class JsonStructure
                     case JsonTokenType.StartArray:
                         var here = frames.Count == 0 ? root : ElementPath(frames.Peek(), path);
                         frames.Push(new Frame(here, reader.TokenType == JsonTokenType.StartObject));
+                        path = here;
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
                         frames.Pop();
-                        if (frames.Count > 0)
-                        {
-                            frames.Peek().Index++;
-                        }
-
+                        path = ValueDone(frames, root);
                         break;
                     case JsonTokenType.PropertyName:
                         var frame = frames.Peek();
-                        var name = reader.GetString()!;
-                        path = Join(frame.Path, name);
+                        if (!TryGetString(ref reader, out var name))
+                        {
+                            problems.Add(Rejections.MalformedJson(frame.Path, "a member name is not valid UTF-8 or holds an unpaired surrogate."));
+                            return problems;
+                        }
+
+                        path = JsonPath.Member(frame.Path, name);
                         if (!frame.Names!.Add(name))
                         {
                             problems.Add(Rejections.DuplicateProperty(path));
                         }
 
                         break;
+                    case JsonTokenType.String when !TryGetString(ref reader, out _):
+                        var at = frames.Count == 0 ? root : ElementPath(frames.Peek(), path);
+                        problems.Add(Rejections.MalformedJson(at, "the string is not valid UTF-8 or holds an unpaired surrogate."));
+                        return problems;
                     default:
-                        if (frames.Count > 0)
-                        {
-                            frames.Peek().Index++;
-                        }
-
+                        path = ValueDone(frames, root);
                         break;
                 }
             }
@@ -65,12 +69,38 @@ internal static class JsonStructure
         return problems;
     }
 
-    // The path of the value the reader is on: inside an object the last property, inside an array the index.
-    private static string ElementPath(Frame frame, string lastProperty) =>
-        frame.IsObject ? lastProperty : $"{frame.Path}[{frame.Index}]";
+    // A value ended: an array moves to its next index, an object waits for its next member.
+    private static string ValueDone(Stack<Frame> frames, string root)
+    {
+        if (frames.Count == 0)
+        {
+            return root;
+        }
 
-    private static string Join(string parent, string name) =>
-        name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{parent}.{name}" : $"{parent}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        var parent = frames.Peek();
+        parent.Index++;
+        return parent.Path;
+    }
+
+    // Utf8JsonReader does not validate the UTF-8 inside strings, and GetString throws InvalidOperationException
+    // on bytes or escapes (an unpaired surrogate) that do not make a string: every later reader would too.
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = "";
+            return false;
+        }
+    }
+
+    // The path of the value the reader is on: inside an object the member just named, inside an array the index.
+    private static string ElementPath(Frame frame, string path) =>
+        frame.IsObject ? path : $"{frame.Path}[{frame.Index}]";
 
     private static long LineOf(ReadOnlySpan<byte> json, long offset)
     {

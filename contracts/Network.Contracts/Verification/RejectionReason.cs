@@ -108,4 +108,15 @@ public enum RejectionReason
 
     /// <summary>Issued further in the future than clock skew explains.</summary>
     IssuedInFuture = 52,
+
+    // The hub's records: what only the network's history can decide.
+
+    /// <summary>A snapshot with this id is already stored with different content.</summary>
+    SnapshotConflict = 60,
+
+    /// <summary>A correction names a snapshot the hub does not hold for the same city and period.</summary>
+    SupersededSnapshotNotFound = 61,
+
+    /// <summary>The submission could not be processed at all (unreadable message); kept as an error record.</summary>
+    UnreadableSubmission = 62,
 }

@@ -38,7 +38,7 @@ public static class Rejections
     public static Rejection UnsupportedAlgorithm(string? alg) => new(RejectionReason.UnsupportedAlgorithm, "header.alg",
         alg is null
             ? "The header has no 'alg'; snapshots must be signed with ES256."
-            : $"The algorithm '{alg}' is not accepted; snapshots must be signed with ES256 (ECDSA P-256, SHA-256).");
+            : $"The algorithm '{Quote(alg)}' is not accepted; snapshots must be signed with ES256 (ECDSA P-256, SHA-256).");
 
     /// <summary>No key id.</summary>
     public static Rejection MissingKeyId() => new(RejectionReason.MissingKeyId, "header.kid",
@@ -46,27 +46,27 @@ public static class Rejections
 
     /// <summary>A token that is not a KPI snapshot.</summary>
     public static Rejection WrongTokenType(string? typ) => new(RejectionReason.WrongTokenType, "header.typ",
-        $"The header's 'typ' is {(typ is null ? "missing" : $"'{typ}'")}; a KPI snapshot has typ '{SnapshotFormat.TokenType}'.");
+        $"The header's 'typ' is {(typ is null ? "missing" : $"'{Quote(typ)}'")}; a KPI snapshot has typ '{SnapshotFormat.TokenType}'.");
 
     /// <summary>A header parameter this format does not allow.</summary>
-    public static Rejection UnsupportedHeader(string name) => new(RejectionReason.UnsupportedHeader, $"header.{name}",
-        $"The header parameter '{name}' is not allowed; the header holds only alg, kid and typ (keys come from the registry, never from the token).");
+    public static Rejection UnsupportedHeader(string name) => new(RejectionReason.UnsupportedHeader, JsonPath.Member("header", name),
+        $"The header parameter '{Quote(name)}' is not allowed; the header holds only alg, kid and typ (keys come from the registry, never from the token).");
 
     /// <summary>A key id nobody registered.</summary>
     public static Rejection UnknownKey(string kid) => new(RejectionReason.UnknownKey, "header.kid",
-        $"No registered key has the id '{kid}'. Ask the network coordinator to register the city's public key.");
+        $"No registered key has the id '{Quote(kid)}'. Ask the network coordinator to register the city's public key.");
 
     /// <summary>A key registered to another city.</summary>
     public static Rejection KeyNotOwnedByCity(string kid, string keyCity, string payloadCity) => new(RejectionReason.KeyNotOwnedByCity, "header.kid",
-        $"The key '{kid}' belongs to {keyCity}, but the snapshot is for {payloadCity}; a city can only sign its own snapshots.");
+        $"The key '{Quote(kid)}' belongs to {keyCity}, but the snapshot is for {Quote(payloadCity)}; a city can only sign its own snapshots.");
 
     /// <summary>A revoked key.</summary>
     public static Rejection KeyRevoked(string kid, DateTimeOffset revokedAt) => new(RejectionReason.KeyRevoked, "header.kid",
-        $"The key '{kid}' was revoked on {revokedAt:yyyy-MM-dd HH:mm} UTC; sign with the city's current key.");
+        $"The key '{Quote(kid)}' was revoked on {revokedAt:yyyy-MM-dd HH:mm} UTC; sign with the city's current key.");
 
     /// <summary>A key outside its validity dates.</summary>
     public static Rejection KeyNotValid(string kid, DateTimeOffset from, DateTimeOffset? until) => new(RejectionReason.KeyNotValid, "header.kid",
-        $"The key '{kid}' is valid from {from:yyyy-MM-dd}{(until is { } u ? $" until {u:yyyy-MM-dd}" : "")}, not now.");
+        $"The key '{Quote(kid)}' is valid from {from:yyyy-MM-dd}{(until is { } u ? $" until {u:yyyy-MM-dd}" : "")}, not when this snapshot was signed.");
 
     /// <summary>A signature that does not verify.</summary>
     public static Rejection BadSignature(string detail) => new(RejectionReason.BadSignature, "signature",
@@ -92,11 +92,11 @@ public static class Rejections
 
     /// <summary>A KPI code not in the catalogue.</summary>
     public static Rejection UnknownKpi(string path, string code) => new(RejectionReason.UnknownKpi, path,
-        $"'{code}' is not a U4SSC KPI code in catalogue {KpiCatalogue.CurrentVersion} (codes look like EC-ICT-ICT-1C).");
+        $"'{Quote(code)}' is not a U4SSC KPI code in catalogue {KpiCatalogue.CurrentVersion} (codes look like EC-ICT-ICT-1C).");
 
     /// <summary>A unit that is not the KPI's.</summary>
     public static Rejection WrongUnit(string path, Kpi kpi, string unit) => new(RejectionReason.WrongUnit, path,
-        $"{kpi.Code} ({kpi.Name}) is reported in '{kpi.Unit.Symbol}', not '{unit}'.");
+        $"{kpi.Code} ({kpi.Name}) is reported in '{kpi.Unit.Symbol}', not '{Quote(unit)}'.");
 
     /// <summary>A value outside what its unit allows.</summary>
     public static Rejection ValueOutOfRange(string path, Kpi kpi, double value) => new(RejectionReason.ValueOutOfRange, path,
@@ -111,7 +111,7 @@ public static class Rejections
         kpi.HasDataPoints
             ? dataPoint is null
                 ? $"{kpi.Code} ({kpi.Name}) is reported per data point; name one of: {string.Join(", ", kpi.DataPoints)}."
-                : $"'{dataPoint}' is not a data point of {kpi.Code}; use one of: {string.Join(", ", kpi.DataPoints)}."
+                : $"'{Quote(dataPoint)}' is not a data point of {kpi.Code}; use one of: {string.Join(", ", kpi.DataPoints)}."
             : $"{kpi.Code} ({kpi.Name}) is reported as one number; remove 'dataPoint'.");
 
     /// <summary>A period outside the sane range.</summary>
@@ -131,7 +131,7 @@ public static class Rejections
 
     /// <summary>An unknown catalogue version.</summary>
     public static Rejection UnsupportedCatalogueVersion(string version) => new(RejectionReason.UnsupportedCatalogueVersion, "$.catalogueVersion",
-        $"The catalogue version '{version}' is not supported; this hub checks values against '{KpiCatalogue.CurrentVersion}'.");
+        $"The catalogue version '{Quote(version)}' is not supported; this hub checks values against '{KpiCatalogue.CurrentVersion}'.");
 
     /// <summary>No values.</summary>
     public static Rejection NoValues() => new(RejectionReason.NoValues, "$.values", "A snapshot must report at least one value.");
@@ -139,4 +139,20 @@ public static class Rejections
     /// <summary>Issued in the future.</summary>
     public static Rejection IssuedInFuture(DateTimeOffset issuedAt, DateTimeOffset now) => new(RejectionReason.IssuedInFuture, "$.issuedAt",
         $"The snapshot says it was issued at {issuedAt:u}, after the hub's time {now:u}; check the node's clock.");
+
+    /// <summary>The same snapshot id with different content.</summary>
+    public static Rejection SnapshotConflict(Guid snapshotId, string storedDigest) => new(RejectionReason.SnapshotConflict, "$.snapshotId",
+        $"The hub already holds snapshot {snapshotId} with different content (digest {storedDigest}); a snapshot never changes: give a new snapshot a new id, or publish a correction.");
+
+    /// <summary>A correction whose target is unknown, or of another city or period.</summary>
+    public static Rejection SupersededSnapshotNotFound(Guid supersedes, string cityId, int period) => new(RejectionReason.SupersededSnapshotNotFound, "$.supersedes",
+        $"The hub holds no accepted snapshot {supersedes} for {cityId} and period {period}; a correction must supersede an earlier snapshot of the same city and period.");
+
+    /// <summary>A submission that could not be read at all.</summary>
+    public static Rejection UnreadableSubmission(string detail) => new(RejectionReason.UnreadableSubmission, "jws",
+        $"The submission could not be read: {detail}");
+
+    // Text from the submission is echoed back shortened: a refusal must stay readable, and small however
+    // large the hostile input was.
+    private static string Quote(string? text) => text is null ? "" : text.Length <= 80 ? text : text[..80] + "…";
 }

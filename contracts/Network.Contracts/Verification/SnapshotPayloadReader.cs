@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Network.Contracts.Snapshots;
 using F = Network.Contracts.Snapshots.SnapshotJson.Fields;
 
@@ -10,8 +11,15 @@ namespace Network.Contracts.Verification;
 /// unknown fields, wrong JSON types, non-finite numbers, unparseable ids, dates and enumeration values.
 /// Meaning (KPI codes, units, ranges) is <see cref="SnapshotRules"/>' job.
 /// </summary>
-internal sealed class SnapshotPayloadReader
+internal sealed partial class SnapshotPayloadReader
 {
+    // RFC 3339 §5.6 date-time, fractions limited to the 7 digits .NET keeps.
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        .. Enumerable.Range(1, 7).Select(digits => $"yyyy-MM-dd'T'HH:mm:ss.{new string('f', digits)}K"),
+    ];
+
     private static readonly HashSet<string> SnapshotFields =
         [F.SnapshotId, F.CityId, F.Period, F.Status, F.Supersedes, F.IssuedAt, F.CatalogueVersion, F.Values];
 
@@ -128,7 +136,7 @@ internal sealed class SnapshotPayloadReader
         {
             if (!known.Contains(property.Name))
             {
-                _problems.Add(Rejections.UnknownField($"{path}.{property.Name}"));
+                _problems.Add(Rejections.UnknownField(JsonPath.Member(path, property.Name)));
             }
         }
     }
@@ -163,7 +171,8 @@ internal sealed class SnapshotPayloadReader
             return null;
         }
 
-        if (Guid.TryParseExact(text, "D", out var id) && id != Guid.Empty)
+        // TryParseExact("D") forgives surrounding whitespace; the wire form is exactly 36 characters.
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id != Guid.Empty)
         {
             return id;
         }
@@ -199,9 +208,10 @@ internal sealed class SnapshotPayloadReader
             return null;
         }
 
-        // RFC 3339 with an explicit offset: a time without one is ambiguous across the network.
-        if (text.Length >= 20 && (text.EndsWith('Z') || text[^6] is '+' or '-')
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        // RFC 3339 date-time with an explicit offset: a time without one is ambiguous across the network, and
+        // a reader in another language must get the same instant, so nothing looser (no local formats) passes.
+        if (Rfc3339().IsMatch(text)
+            && DateTimeOffset.TryParseExact(text.ToUpperInvariant(), InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
             return instant;
         }
@@ -244,6 +254,9 @@ internal sealed class SnapshotPayloadReader
         JsonValueKind.Object => "an object",
         _ => "null",
     };
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

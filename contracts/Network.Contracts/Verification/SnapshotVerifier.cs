@@ -16,6 +16,8 @@ namespace Network.Contracts.Verification;
 public sealed class SnapshotVerifier
 {
     private static readonly HashSet<string> AllowedHeader = ["alg", "kid", "typ"];
+    private const string StatusPath = "$." + SnapshotJson.Fields.Status;
+    private const string SupersedesPath = "$." + SnapshotJson.Fields.Supersedes;
 
     // A compact JWS whose payload part could decode to more than the limit is refused before decoding.
     private static readonly int MaxCompactLength = Base64Url.GetEncodedLength(SnapshotFormat.MaxPayloadBytes) + 8 * 1024;
@@ -85,12 +87,16 @@ public sealed class SnapshotVerifier
             problems.Add(Rejections.KeyNotOwnedByCity(kid, key.CityId, snapshot.CityId));
         }
 
+        // Revocation is judged now: a revoked key may be in the wrong hands, whatever date it writes.
+        // The validity window is judged at signing time (issuedAt, which may not lie in the future), so a
+        // snapshot signed before a planned key expiry and delivered after an outage is still accepted.
         var now = _time.GetUtcNow();
+        var signedAt = payloadReadable && snapshot is { IssuedAt: var issued } && issued != default && issued <= now ? issued : now;
         if (key.RevokedAt is { } revoked && revoked <= now)
         {
             problems.Add(Rejections.KeyRevoked(kid, revoked));
         }
-        else if (now < key.ValidFrom || (key.ValidUntil is { } until && now >= until))
+        else if (signedAt < key.ValidFrom || (key.ValidUntil is { } until && signedAt >= until))
         {
             problems.Add(Rejections.KeyNotValid(kid, key.ValidFrom, key.ValidUntil));
         }
@@ -191,8 +197,14 @@ public sealed class SnapshotVerifier
         var snapshot = SnapshotPayloadReader.Read(doc.RootElement, out var shapeProblems);
         problems.AddRange(shapeProblems);
 
-        // A field the reader could not read has a placeholder; do not also blame the placeholder.
+        // A field the reader could not read has a placeholder; do not also blame the placeholder. Whether
+        // supersedes belongs depends on the status, so an unreadable status leaves supersedes unjudged too.
         var unreadable = shapeProblems.Select(p => p.Field).ToHashSet(StringComparer.Ordinal);
+        if (unreadable.Contains(StatusPath))
+        {
+            unreadable.Add(SupersedesPath);
+        }
+
         problems.AddRange(_rules.Check(snapshot).Where(r => !Covers(unreadable, r.Field)));
         return (snapshot, true);
     }
@@ -218,8 +230,11 @@ public sealed class SnapshotVerifier
 
     private static byte[]? Decode(string part, string name, List<Rejection> problems)
     {
-        // Base64Url.IsValid accepts padding; JWS forbids it (RFC 7515 §2), and whitespace too.
-        if (part.Length == 0 || part.Contains('=') || part.Any(char.IsWhiteSpace) || !Base64Url.IsValid(part))
+        // Base64Url.IsValid accepts padding and whitespace; JWS forbids both (RFC 7515 §2). It does refuse
+        // non-zero unused bits in the last character, so each byte string has one spelling and a relay cannot
+        // respell a signature (the tests pin this). An empty part is valid base64url for zero bytes: what is
+        // wrong with it (no JSON, no signature) is said where that is checked.
+        if (part.Contains('=') || part.Any(char.IsWhiteSpace) || !Base64Url.IsValid(part))
         {
             problems.Add(Rejections.MalformedBase64Url(name));
             return null;

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Network.Contracts.Signing;
+using Network.Hub.Keys;
+using Network.Hub.Storage;
+
+namespace Network.Hub.Administration;
+
+/// <summary>
+/// The hub's administration commands, run instead of the server when the first argument names one:
+/// <c>dotnet run --project src/Network.Hub -- cities add --id NO-5001 --name Trondheim --jwk key.json</c>.
+/// They act on the configured database (the same settings as the server) and exit.
+/// </summary>
+public static class AdminCommands
+{
+    private static readonly string[] Verbs = ["cities", "keys"];
+
+    /// <summary>Whether <paramref name="args"/> asks for an admin command rather than the server.</summary>
+    public static bool AreRequested(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>Runs the command and returns the process exit code.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var root = new RootCommand("Sustainability Network hub administration.");
+        root.Subcommands.Add(Cities(output));
+        root.Subcommands.Add(Keys(output));
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Cities(TextWriter output)
+    {
+        var id = new Option<string>("--id") { Description = "City id, e.g. NO-5001.", Required = true };
+        var name = new Option<string>("--name") { Description = "Display name, e.g. Trondheim.", Required = true };
+        var jwk = new Option<FileInfo?>("--jwk") { Description = "File with the city's public key (JWK), as printed by the node's init." };
+        var kid = new Option<string?>("--kid") { Description = "Key id; default: the key's RFC 7638 thumbprint (what the node uses)." };
+        var population = new Option<int?>("--population") { Description = "Inhabitants, for context filters." };
+
+        var add = new Command("add", "Register a city (or rename it), optionally with its public key.") { id, name, jwk, kid, population };
+        add.SetAction((result, ct) => WithRegistry(output, async registry =>
+        {
+            var city = await registry.AddOrUpdateCityAsync(result.GetValue(id)!, result.GetValue(name)!, result.GetValue(population), ct: ct);
+            await output.WriteLineAsync($"City {city.Id} ({city.Name}) registered.");
+            if (result.GetValue(jwk) is { } file)
+            {
+                await RegisterKeyAsync(registry, output, city.Id, file, result.GetValue(kid), ct);
+            }
+        }));
+
+        var list = new Command("list", "List the cities and their keys.");
+        list.SetAction((_, ct) => WithRegistry(output, async registry =>
+        {
+            foreach (var city in await registry.ListAsync(ct))
+            {
+                await output.WriteLineAsync($"{city.Id}  {city.Name}{(city.IsSynthetic ? "  (synthetic demo data)" : "")}");
+                foreach (var key in city.Keys)
+                {
+                    var state = key.RevokedAt is { } r ? $"revoked {r:yyyy-MM-dd HH:mm}" : "active";
+                    await output.WriteLineAsync($"    key {key.KeyId}  valid from {key.ValidFrom:yyyy-MM-dd}  {state}");
+                }
+            }
+        }));
+
+        return new Command("cities", "Member cities.") { add, list };
+    }
+
+    private static Command Keys(TextWriter output)
+    {
+        var city = new Option<string>("--city") { Description = "City id the key belongs to.", Required = true };
+        var jwk = new Option<FileInfo>("--jwk") { Description = "File with the public key (JWK).", Required = true };
+        var kid = new Option<string?>("--kid") { Description = "Key id; default: the key's RFC 7638 thumbprint." };
+        var add = new Command("add", "Register another key for a city (rotation: old and new are both valid until the old one is revoked).") { city, jwk, kid };
+        add.SetAction((result, ct) => WithRegistry(output, registry =>
+            RegisterKeyAsync(registry, output, result.GetValue(city)!, result.GetValue(jwk)!, result.GetValue(kid), ct)));
+
+        var revokeKid = new Option<string>("--kid") { Description = "The key id to revoke.", Required = true };
+        var revoke = new Command("revoke", "Revoke a key: new snapshots signed with it are refused; accepted ones stay.") { revokeKid };
+        revoke.SetAction((result, ct) => WithRegistry(output, async registry =>
+        {
+            var key = await registry.RevokeKeyAsync(result.GetValue(revokeKid)!, ct)
+                ?? throw new InvalidOperationException($"No key has the id '{result.GetValue(revokeKid)}'.");
+            await output.WriteLineAsync($"Key {key.KeyId} of {key.CityId} revoked at {key.RevokedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        }));
+
+        return new Command("keys", "The key registry.") { add, revoke };
+    }
+
+    private static async Task RegisterKeyAsync(KeyRegistry registry, TextWriter output, string cityId, FileInfo file, string? kid, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            throw new InvalidOperationException($"The key file {file.FullName} does not exist.");
+        }
+
+        var json = await File.ReadAllTextAsync(file.FullName, ct);
+        if (!EcPublicJwk.TryParse(json, out var key, out var error))
+        {
+            throw new InvalidOperationException($"{file.Name} is not a usable public key: {error}.");
+        }
+
+        var record = await registry.RegisterKeyAsync(cityId, key!, kid, ct: ct);
+        await output.WriteLineAsync($"Key {record.KeyId} registered for {cityId}.");
+    }
+
+    // Builds a host with the server's configuration and storage (migrated), but no web server and no bus.
+    private static async Task<int> WithRegistry(TextWriter output, Func<KeyRegistry, Task> action)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.Services.AddScoped<KeyRegistry>();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await action(scope.ServiceProvider.GetRequiredService<KeyRegistry>());
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            await output.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

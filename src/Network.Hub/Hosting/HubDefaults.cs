@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Network.Hub.Hosting;
+
+/// <summary>
+/// What every request to the hub gets, whatever feature answers it: errors as ProblemDetails
+/// (RFC 9457) without exception details, a cap on request bodies, and one JSON style.
+/// </summary>
+public static class HubDefaults
+{
+    /// <summary>
+    /// The largest request body Kestrel accepts: 2 MiB. A signed snapshot of all 91 KPIs is a few tens
+    /// of kilobytes, so anything near this size is a mistake or an attack, and is refused with 413.
+    /// </summary>
+    public const long MaxRequestBodySize = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// Registers ProblemDetails, the request size limit, the JSON options (camelCase names, enums as
+    /// camelCase strings) and the health check service that features add their checks to.
+    /// </summary>
+    public static IHostApplicationBuilder AddHubDefaults(this IHostApplicationBuilder builder)
+    {
+        // What WebHost.ConfigureKestrel does, written against the services so any host builder can call this.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+
+        // Later features (storage, bus) add their own checks to this one service; /health reports them all.
+        builder.Services.AddHealthChecks();
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Turns unhandled exceptions into a 500 ProblemDetails (logged, never echoed to the client) and
+    /// bodiless error statuses (404 for an unknown path, 405 for a wrong method) into ProblemDetails.
+    /// Call it before mapping endpoints.
+    /// </summary>
+    public static WebApplication UseHubDefaults(this WebApplication app)
+    {
+        // In Development, WebApplication puts the developer exception page (with stack traces) in front of
+        // the pipeline; this handler sits inside it and answers first, so no environment leaks a trace.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+
+namespace Network.Hub.Hosting;
+
+/// <summary>An endpoint the hub announces on its home page and in its start-up banner.</summary>
+/// <param name="Method">The HTTP method, e.g. <c>GET</c>.</param>
+/// <param name="Pattern">The route pattern, e.g. <c>/api/kpis/{code}</c>.</param>
+/// <param name="Summary">One sentence saying what the endpoint answers.</param>
+/// <param name="Examples">Example requests (URL-encoded paths); may be empty.</param>
+public sealed record ListedEndpoint(string Method, string Pattern, string Summary, IReadOnlyList<string> Examples)
+{
+    /// <summary>Whether <see cref="Pattern"/> is itself a page one can follow (a GET without route parameters).</summary>
+    public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The endpoints that carry a summary (<c>WithSummary</c>), in the order they were mapped. Reading
+    /// them from the routing table means the hub can only announce what it really serves.
+    /// </summary>
+    public static IReadOnlyList<ListedEndpoint> From(EndpointDataSource endpoints) =>
+        endpoints.Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Summary: e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary))
+            .Where(e => !string.IsNullOrWhiteSpace(e.Summary))
+            .Select(e => new ListedEndpoint(
+                MethodOf(e.Endpoint),
+                "/" + (e.Endpoint.RoutePattern.RawText ?? string.Empty).Trim('/'),
+                e.Summary!,
+                e.Endpoint.Metadata.GetMetadata<EndpointExamples>()?.Paths ?? []))
+            .ToArray();
+
+    private static string MethodOf(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 } m ? m.HttpMethods[0] : HttpMethods.Get;
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Messages;
+using Network.Contracts.Snapshots;
+using Network.Contracts.Verification;
+using Network.Hub.Storage;
+
+namespace Network.Hub.Ingestion;
+
+/// <summary>
+/// The one ingestion pipeline, whichever door a snapshot came through: verify (signature, key ownership,
+/// catalogue) → decide against what is stored (idempotency, conflicts, corrections) → store in one
+/// transaction → answer. Takes a batch so the bus door can commit many snapshots at once; a batch of one is
+/// the HTTP door. Nothing of a refused snapshot is stored except its error record.
+/// </summary>
+public sealed class SnapshotIngestion(NetworkDbContext db, SnapshotVerifier verifier, TimeProvider time, ILogger<SnapshotIngestion> logger)
+{
+    private static readonly JsonSerializerOptions ReasonJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Ingests one submission.</summary>
+    public async Task<IngestionOutcome> IngestAsync(Submission submission, CancellationToken cancellationToken = default) =>
+        (await IngestAsync([submission], cancellationToken))[0];
+
+    /// <summary>
+    /// Ingests a batch in one transaction and returns one outcome per submission, in order. When this returns,
+    /// every acceptance is committed; if it throws, nothing of the batch was stored and the caller may retry it.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestionOutcome>> IngestAsync(IReadOnlyList<Submission> batch, CancellationToken cancellationToken = default)
+    {
+        var verified = new List<(Submission Submission, VerificationResult Result)>(batch.Count);
+        foreach (var submission in batch)
+        {
+            verified.Add((submission, await VerifyAsync(submission, cancellationToken)));
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcomes = await DecideAsync(verified, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return outcomes;
+        }, cancellationToken);
+    }
+
+    private async Task<VerificationResult> VerifyAsync(Submission submission, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(submission.Jws))
+        {
+            return VerificationResult.Refuse([Rejections.UnreadableSubmission("the message carries no JWS.")]);
+        }
+
+        return await verifier.VerifyAsync(submission.Jws, ct);
+    }
+
+    // Runs inside the transaction: decides each submission against the database and against the earlier
+    // members of the same batch (a redelivered message can sit in one batch with its original).
+    private async Task<List<IngestionOutcome>> DecideAsync(List<(Submission Submission, VerificationResult Result)> verified, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ids = verified.Where(v => v.Result.IsValid).Select(v => v.Result.Verified!.Snapshot.SnapshotId)
+            .Concat(verified.Where(v => v.Result.IsValid).Select(v => v.Result.Verified!.Snapshot.Supersedes).OfType<Guid>())
+            .Distinct().ToList();
+        var stored = await db.Snapshots.AsNoTracking()
+            .Where(s => ids.Contains(s.SnapshotId))
+            .Select(s => new StoredSnapshot(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ContentHash, s.ReceivedAt))
+            .ToDictionaryAsync(s => s.SnapshotId, ct);
+
+        var outcomes = new List<IngestionOutcome>(verified.Count);
+        foreach (var (submission, result) in verified)
+        {
+            var digest = string.IsNullOrEmpty(submission.Jws) ? "" : SnapshotFormat.Digest(submission.Jws);
+            if (!result.IsValid)
+            {
+                outcomes.Add(Refuse(submission, result.Claimed, digest, result.Rejections, now));
+                continue;
+            }
+
+            var snapshot = result.Verified!.Snapshot;
+            var contentHash = SnapshotFormat.ContentHash(submission.Jws);
+            if (stored.TryGetValue(snapshot.SnapshotId, out var existing))
+            {
+                outcomes.Add(existing.ContentHash == contentHash
+                    ? IngestionOutcome.Accept(Receipt(existing, duplicate: true))
+                    : Refuse(submission, snapshot, digest, [Rejections.SnapshotConflict(snapshot.SnapshotId, existing.Digest)], now));
+                continue;
+            }
+
+            if (snapshot.Supersedes is { } target
+                && !(stored.TryGetValue(target, out var superseded) && superseded.CityId == snapshot.CityId && superseded.Period == snapshot.Period))
+            {
+                outcomes.Add(Refuse(submission, snapshot, digest, [Rejections.SupersededSnapshotNotFound(target, snapshot.CityId, snapshot.Period)], now));
+                continue;
+            }
+
+            var record = ToRecord(result.Verified, submission.Door, contentHash, now);
+            db.Snapshots.Add(record);
+            var accepted = new StoredSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now);
+            stored[record.SnapshotId] = accepted;
+            outcomes.Add(IngestionOutcome.Accept(Receipt(accepted, duplicate: false)));
+        }
+
+        return outcomes;
+    }
+
+    private IngestionOutcome Refuse(Submission submission, Snapshot? claimed, string digest, IReadOnlyList<Rejection> reasons, DateTimeOffset now)
+    {
+        var claimedId = claimed?.SnapshotId is { } id && id != Guid.Empty ? id : (Guid?)null;
+        var claimedCity = string.IsNullOrEmpty(claimed?.CityId) ? null : claimed.CityId;
+        db.RejectedSubmissions.Add(new RejectedSubmissionRecord
+        {
+            RejectedAt = now,
+            Door = submission.Door,
+            ClaimedSnapshotId = claimedId,
+            ClaimedCityId = claimedCity is { Length: <= 64 } ? claimedCity : null,
+            NodeCityId = submission.NodeCityId is { Length: <= 64 } node ? node : null,
+            Digest = digest,
+            ReasonsJson = JsonSerializer.Serialize(reasons, ReasonJson),
+            Excerpt = submission.Jws is { Length: > 65_536 } long_ ? long_[..65_536] : submission.Jws ?? "",
+        });
+        logger.LogInformation("Refused a snapshot from {Door} (claimed {Snapshot} of {City}): {Reasons}",
+            submission.Door, claimedId, claimedCity, string.Join("; ", reasons.Select(r => r.ToString())));
+        return IngestionOutcome.Reject(new SnapshotRejected(claimedId, submission.NodeCityId ?? claimedCity, digest, reasons, now));
+    }
+
+    private static SnapshotAccepted Receipt(StoredSnapshot s, bool duplicate) =>
+        new(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ReceivedAt, duplicate);
+
+    private static SnapshotRecord ToRecord(VerifiedSnapshot verified, SubmissionDoor door, string contentHash, DateTimeOffset now)
+    {
+        var s = verified.Snapshot;
+        return new SnapshotRecord
+        {
+            SnapshotId = s.SnapshotId,
+            CityId = s.CityId,
+            Period = s.Period,
+            Status = s.Status,
+            Supersedes = s.Supersedes,
+            IssuedAt = s.IssuedAt,
+            CatalogueVersion = s.CatalogueVersion,
+            KeyId = verified.KeyId,
+            Jws = verified.Jws,
+            Digest = verified.Digest,
+            ContentHash = contentHash,
+            ReceivedAt = now,
+            Door = door,
+            Values = s.Values.Select(v => new KpiValueRecord
+            {
+                SnapshotId = s.SnapshotId,
+                CityId = s.CityId,
+                Period = s.Period,
+                KpiCode = v.Kpi,
+                DataPoint = v.DataPoint ?? "",
+                Value = v.Value,
+                Unit = v.Unit,
+                Quality = v.Quality,
+                Origin = v.Origin,
+                Source = v.Source,
+                Note = v.Note,
+            }).ToList(),
+        };
+    }
+
+    private sealed record StoredSnapshot(Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, string Digest, string ContentHash, DateTimeOffset ReceivedAt);
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Messages;
+using Network.Contracts.Snapshots;
+using Network.Contracts.Verification;
+using Network.Hub.Storage;
+
+namespace Network.Hub.Ingestion;
+
+/// <summary>
+/// The HTTP door for cities without a broker connection: <c>POST /api/snapshots</c> with the compact JWS as
+/// an <c>application/jose</c> body. It enters the same <see cref="SnapshotIngestion"/> as the bus door.
+/// </summary>
+public static class SnapshotsApi
+{
+    /// <summary>The media type of a compact JWS (RFC 7515 §9.2.1).</summary>
+    public const string JoseMediaType = "application/jose";
+
+    /// <summary>The largest body accepted: a 1 MiB payload in base64url, plus header and signature.</summary>
+    public const int MaxBodyBytes = 1_500_000;
+
+    /// <summary>Maps the snapshot routes.</summary>
+    public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder app)
+    {
+        var snapshots = app.MapGroup("/api/snapshots").WithTags("Snapshots");
+        snapshots.MapPost("/", SubmitAsync)
+            .Accepts<string>(JoseMediaType)
+            .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose");
+        snapshots.MapGet("/{snapshotId:guid}", GetAsync)
+            .WithSummary("An accepted snapshot's receipt and the JWS exactly as received");
+        return app;
+    }
+
+    /// <summary>Submits a snapshot: 202 with the receipt, or ProblemDetails listing every reason.</summary>
+    public static async Task<Results<Accepted<SnapshotAccepted>, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, SnapshotIngestion ingestion, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Send the snapshot as application/jose",
+                detail: $"The body must be the compact JWS with Content-Type: {JoseMediaType}; this request has '{request.ContentType}'.");
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Snapshot too large",
+                detail: $"The body is larger than {MaxBodyBytes:N0} bytes; a snapshot payload may be at most {SnapshotFormat.MaxPayloadBytes:N0} bytes.");
+        }
+
+        var outcome = await ingestion.IngestAsync(new Submission(body, SubmissionDoor.Http), cancellationToken);
+        if (outcome.Accepted is { } receipt)
+        {
+            return TypedResults.Accepted($"/api/snapshots/{receipt.SnapshotId}", receipt);
+        }
+
+        return Problem(outcome.Rejected!);
+    }
+
+    /// <summary>A stored snapshot's receipt and JWS.</summary>
+    public static async Task<Results<Ok<StoredSnapshotView>, ProblemHttpResult>> GetAsync(
+        Guid snapshotId, NetworkDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.Snapshots.AsNoTracking()
+            .Where(s => s.SnapshotId == snapshotId)
+            .Select(s => new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, s.Jws))
+            .FirstOrDefaultAsync(cancellationToken);
+        return stored is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot",
+                detail: $"The hub holds no accepted snapshot {snapshotId}.")
+            : TypedResults.Ok(stored);
+    }
+
+    /// <summary>
+    /// The HTTP status for a refusal: 409 for a conflict with what is stored, 422 when the snapshot is
+    /// genuine but its content breaks the rules, 400 when it is not a valid signed snapshot at all.
+    /// </summary>
+    public static int StatusFor(IReadOnlyList<Rejection> reasons)
+    {
+        if (reasons.Any(r => r.Reason == RejectionReason.SnapshotConflict))
+        {
+            return StatusCodes.Status409Conflict;
+        }
+
+        return reasons.All(r => IsContentReason(r.Reason)) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+    }
+
+    private static bool IsContentReason(RejectionReason reason) =>
+        reason is >= RejectionReason.NotAFiniteNumber and <= RejectionReason.IssuedInFuture
+            or RejectionReason.SupersededSnapshotNotFound
+            or RejectionReason.InvalidField;
+
+    private static ProblemHttpResult Problem(SnapshotRejected rejected)
+    {
+        var status = StatusFor(rejected.Reasons);
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status409Conflict => "Snapshot conflicts with one already stored",
+                StatusCodes.Status422UnprocessableEntity => "Snapshot content is not valid",
+                _ => "Not a valid signed snapshot",
+            },
+            Detail = $"The snapshot was refused for {rejected.Reasons.Count} reason(s); nothing was stored. Each entry in 'errors' names the field and why.",
+            Type = "https://u4ssc.network/problems/snapshot-rejected",
+        };
+        problem.Extensions["snapshotId"] = rejected.SnapshotId;
+        problem.Extensions["digest"] = rejected.Digest;
+        problem.Extensions["errors"] = rejected.Reasons
+            .Select(r => new RejectionView(r.Reason.ToString(), (int)r.Reason, r.Field, r.Message))
+            .ToArray();
+        return TypedResults.Problem(problem);
+    }
+
+    // Reads at most MaxBodyBytes; null when the body is larger. Kestrel enforces a limit too, but the test
+    // server and other hosts do not, and the limit belongs to this door.
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        {
+            total += read;
+        }
+
+        // Whitespace around the JWS is transport framing (curl --data-binary @file keeps the file's final
+        // newline); it is not part of what was signed, so it is trimmed here and nowhere else.
+        return total > MaxBodyBytes ? null : Encoding.ASCII.GetString(buffer, 0, total).Trim();
+    }
+}
+
+/// <summary>One rejection reason as the HTTP API shows it.</summary>
+/// <param name="Reason">The reason's name, e.g. <c>WrongUnit</c>.</param>
+/// <param name="Code">The reason's stable number.</param>
+/// <param name="Field">The field: a JSONPath into the payload, or <c>header.alg</c>, <c>signature</c>, ...</param>
+/// <param name="Message">What is wrong and how to fix it.</param>
+public sealed record RejectionView(string Reason, int Code, string Field, string Message);
+
+/// <summary>An accepted snapshot as <c>GET /api/snapshots/{id}</c> shows it.</summary>
+/// <param name="SnapshotId">The id.</param>
+/// <param name="CityId">The city.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Status">The status.</param>
+/// <param name="Supersedes">The superseded snapshot, for a correction.</param>
+/// <param name="IssuedAt">When the city signed it.</param>
+/// <param name="ReceivedAt">When the hub stored it.</param>
+/// <param name="KeyId">The signing key.</param>
+/// <param name="Digest">The snapshot digest.</param>
+/// <param name="ValueCount">How many values it holds.</param>
+/// <param name="Jws">The compact JWS as received.</param>
+public sealed record StoredSnapshotView(
+    Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
+    DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string Jws);

@@ -1,0 +1,62 @@
+using MassTransit;
+using Network.Contracts.Messages;
+
+namespace Network.Hub.Messaging;
+
+/// <summary>Registers MassTransit on the configured transport with the hub's consumer and answer routing.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>Adds the bus: in-memory (default) or RabbitMQ, per <see cref="BusOptions"/>.</summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(BusOptions.Section);
+        builder.Services.Configure<BusOptions>(section);
+        var options = section.Get<BusOptions>() ?? new BusOptions();
+
+        // Start-up completes only once the bus is connected and the queue declared: a hub that says it is up
+        // takes work. On shutdown, finish the batch in hand before stopping.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<SnapshotSubmittedConsumer, SnapshotSubmittedConsumerDefinition>();
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.RouteAnswersByCity();
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Answers go to direct exchanges with the city id as routing key (<see cref="AnswerRouting"/>). Nodes and
+    /// test publishers call this too, so both sides declare the exchanges the same way.
+    /// </summary>
+    public static void RouteAnswersByCity(this IRabbitMqBusFactoryConfigurator cfg)
+    {
+        cfg.Publish<SnapshotAccepted>(p => p.ExchangeType = AnswerRouting.ExchangeType);
+        cfg.Send<SnapshotAccepted>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyFor(c.Message.CityId)));
+        cfg.Publish<SnapshotRejected>(p => p.ExchangeType = AnswerRouting.ExchangeType);
+        cfg.Send<SnapshotRejected>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyFor(c.Message.CityId)));
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Network.Hub.Storage;
+
+/// <summary>
+/// The hub's one model of stored state: cities, their keys, accepted snapshots with their values, and the
+/// error records of refused submissions. Each database provider has its own subclass so each keeps its own
+/// migrations (<see cref="SqliteNetworkDbContext"/>, <see cref="SqlServerNetworkDbContext"/>).
+/// </summary>
+public abstract class NetworkDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Member cities.</summary>
+    public DbSet<CityRecord> Cities => Set<CityRecord>();
+
+    /// <summary>The key registry.</summary>
+    public DbSet<CityKeyRecord> CityKeys => Set<CityKeyRecord>();
+
+    /// <summary>Accepted snapshots.</summary>
+    public DbSet<SnapshotRecord> Snapshots => Set<SnapshotRecord>();
+
+    /// <summary>Values of accepted snapshots.</summary>
+    public DbSet<KpiValueRecord> KpiValues => Set<KpiValueRecord>();
+
+    /// <summary>Error records of refused submissions.</summary>
+    public DbSet<RejectedSubmissionRecord> RejectedSubmissions => Set<RejectedSubmissionRecord>();
+
+    /// <inheritdoc/>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CityRecord>(city =>
+        {
+            city.ToTable("Cities");
+            city.HasKey(c => c.Id);
+            city.Property(c => c.Id).HasMaxLength(16);
+            city.Property(c => c.Name).HasMaxLength(200);
+            city.HasMany(c => c.Keys).WithOne().HasForeignKey(k => k.CityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CityKeyRecord>(key =>
+        {
+            key.ToTable("CityKeys");
+            key.HasKey(k => k.KeyId);
+            key.Property(k => k.KeyId).HasMaxLength(128);
+            key.Property(k => k.CityId).HasMaxLength(16);
+            key.Property(k => k.Jwk).HasMaxLength(1024);
+        });
+
+        modelBuilder.Entity<SnapshotRecord>(snapshot =>
+        {
+            snapshot.ToTable("Snapshots");
+            snapshot.HasKey(s => s.SnapshotId);
+            snapshot.Property(s => s.CityId).HasMaxLength(16);
+            snapshot.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            snapshot.Property(s => s.Door).HasConversion<string>().HasMaxLength(8);
+            snapshot.Property(s => s.CatalogueVersion).HasMaxLength(32);
+            snapshot.Property(s => s.KeyId).HasMaxLength(128);
+            snapshot.Property(s => s.Digest).HasMaxLength(64);
+            snapshot.Property(s => s.ContentHash).HasMaxLength(64);
+            snapshot.HasIndex(s => new { s.CityId, s.Period, s.IssuedAt });
+            snapshot.HasOne<CityRecord>().WithMany().HasForeignKey(s => s.CityId).OnDelete(DeleteBehavior.Restrict);
+            snapshot.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<KpiValueRecord>(value =>
+        {
+            value.ToTable("KpiValues");
+            value.HasKey(v => v.Id);
+            value.Property(v => v.CityId).HasMaxLength(16);
+            value.Property(v => v.KpiCode).HasMaxLength(16);
+            value.Property(v => v.DataPoint).HasMaxLength(32);
+            value.Property(v => v.Unit).HasMaxLength(64);
+            value.Property(v => v.Quality).HasConversion<string>().HasMaxLength(32);
+            value.Property(v => v.Origin).HasMaxLength(4000);
+            value.Property(v => v.Source).HasMaxLength(4000);
+            value.Property(v => v.Note).HasMaxLength(4000);
+            value.HasIndex(v => new { v.SnapshotId, v.KpiCode, v.DataPoint }).IsUnique();
+            value.HasIndex(v => new { v.KpiCode, v.Period, v.CityId });
+        });
+
+        modelBuilder.Entity<RejectedSubmissionRecord>(rejected =>
+        {
+            rejected.ToTable("RejectedSubmissions");
+            rejected.HasKey(r => r.Id);
+            rejected.Property(r => r.Door).HasConversion<string>().HasMaxLength(8);
+            rejected.Property(r => r.ClaimedCityId).HasMaxLength(64);
+            rejected.Property(r => r.NodeCityId).HasMaxLength(64);
+            rejected.Property(r => r.Digest).HasMaxLength(64);
+            rejected.HasIndex(r => r.ClaimedSnapshotId);
+        });
+    }
+}

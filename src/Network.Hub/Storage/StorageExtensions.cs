@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Network.Hub.Storage;
+
+/// <summary>Registers the hub's storage and migrates it at start-up.</summary>
+public static class StorageExtensions
+{
+    /// <summary>Adds <see cref="NetworkDbContext"/> on the configured provider.</summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = options.ConnectionString ?? builder.Configuration.GetConnectionString("Network");
+        switch (options.Provider)
+        {
+            case StorageProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Network:Storage:Provider is SqlServer but no connection string is set: set Network:Storage:ConnectionString or ConnectionStrings:Network.");
+                }
+
+                builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                builder.Services.AddScoped<NetworkDbContext>(sp => sp.GetRequiredService<SqlServerNetworkDbContext>());
+                break;
+            default:
+                connectionString ??= DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
+                builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddScoped<NetworkDbContext>(sp => sp.GetRequiredService<SqliteNetworkDbContext>());
+                break;
+        }
+
+        builder.Services.AddHostedService<StorageMigrator>();
+        return builder;
+    }
+
+    private static string DefaultSqliteConnectionString(string contentRoot)
+    {
+        var directory = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "network.db"), Pooling = true }.ToString();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Contracts.Catalogue;
+using Network.Hub.Hosting;
+
+namespace Network.Hub.Tests.Hosting;
+
+public sealed class StartupBannerTests(HubApplication hub)
+{
+    private IReadOnlyList<ListedEndpoint> Endpoints => ListedEndpoint.From(hub.Services.GetRequiredService<EndpointDataSource>());
+
+    [Fact]
+    public void Announces_exactly_the_endpoints_the_hub_serves()
+    {
+        // When a feature adds an endpoint with a summary, it belongs here: the banner and home page show it.
+        Assert.Equal(
+            ["GET /", "GET /health", "GET /api/kpis", "GET /api/kpis/tree", "GET /api/kpis/{code}", "POST /api/snapshots", "GET /api/snapshots/{snapshotId:guid}"],
+            Endpoints.Select(e => $"{e.Method} {e.Pattern}"));
+    }
+
+    [Fact]
+    public void Prints_the_catalogue_the_addresses_and_a_full_address_for_each_endpoint()
+    {
+        var banner = StartupBanner.Compose(["http://localhost:5080"], Endpoints, KpiCatalogue.Default);
+
+        Assert.Contains("Sustainability Network hub", banner, StringComparison.Ordinal);
+        Assert.Contains("u4ssc-2017.1, 91 KPIs", banner, StringComparison.Ordinal);
+        Assert.Contains("    http://localhost:5080" + Environment.NewLine, banner, StringComparison.Ordinal);
+        foreach (var path in new[] { "/health", "/api/kpis", "/api/kpis/tree", "/api/kpis/{code}" })
+        {
+            Assert.Contains($"GET  http://localhost:5080{path} ", banner, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Prints_nothing_about_features_that_do_not_exist_yet()
+    {
+        var banner = StartupBanner.Compose(["http://localhost:5080"], Endpoints, KpiCatalogue.Default);
+
+        foreach (var absent in new[] { "graphql", "odata" })
+        {
+            Assert.DoesNotContain(absent, banner, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData("http://[::]:8080", "http://localhost:8080")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080")]
+    [InlineData("http://+:8080", "http://localhost:8080")]
+    [InlineData("http://localhost:5080", "http://localhost:5080")]
+    [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080")]
+    public void Links_to_localhost_when_the_hub_listens_on_every_interface(string address, string browsable)
+    {
+        Assert.Equal(browsable, StartupBanner.Browsable(address));
+
+        var banner = StartupBanner.Compose([address], Endpoints, KpiCatalogue.Default);
+        Assert.Contains($"    {address}{Environment.NewLine}", banner, StringComparison.Ordinal);
+        Assert.Contains($"GET  {browsable}/health ", banner, StringComparison.Ordinal);
+    }
+}
