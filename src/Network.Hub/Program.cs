@@ -1,5 +1,6 @@
 using Network.Hub.Administration;
 using Network.Hub.Catalogue;
+using Network.Hub.Cities;
 using Network.Hub.Health;
 using Network.Hub.Home;
 using Network.Hub.Hosting;
@@ -28,6 +29,7 @@ app.MapHomePage();
 app.MapHealth();
 app.MapKpiCatalogueApi();
 app.MapSnapshotsApi();
+app.MapCitiesApi();
 
 app.PrintBannerOnStartup();
 

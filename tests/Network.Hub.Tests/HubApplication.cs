@@ -17,10 +17,6 @@ namespace Network.Hub.Tests;
 /// </summary>
 public sealed class HubApplication : HubFactory
 {
-    /// <summary>The JSON options the hub writes with, so tests read responses the way clients should.</summary>
-    public JsonSerializerOptions Json =>
-        Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-
     /// <summary>GETs <paramref name="path"/> and reads the body as <typeparamref name="T"/>, asserting a 200.</summary>
     public async Task<T> GetOkAsync<T>(string path)
     {

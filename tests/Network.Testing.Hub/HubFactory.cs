@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
 using Network.Testing;
@@ -18,6 +20,10 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
 
     /// <summary>The SQLite connection string of this hub's database.</summary>
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
+
+    /// <summary>The JSON options the hub writes with, so tests read responses the way clients should.</summary>
+    public JsonSerializerOptions Json =>
+        Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>Registers <paramref name="city"/> and its key in the hub's key registry.</summary>
     public async Task<TestCity> RegisterAsync(TestCity city)
