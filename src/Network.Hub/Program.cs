@@ -1,11 +1,16 @@
 using Network.Hub.Administration;
 using Network.Hub.Catalogue;
 using Network.Hub.Cities;
+using Network.Hub.Comparison;
+using Network.Hub.Demo;
+using Network.Hub.GraphQL;
 using Network.Hub.Health;
 using Network.Hub.Home;
 using Network.Hub.Hosting;
 using Network.Hub.Ingestion;
 using Network.Hub.Messaging;
+using Network.Hub.OData;
+using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
 if (AdminCommands.AreRequested(args))
@@ -20,6 +25,11 @@ builder.AddStorage();
 builder.AddKpiCatalogue();
 builder.AddIngestion();
 builder.AddMessaging();
+builder.AddScoring();
+builder.AddODataFeed();
+builder.AddComparison();
+builder.AddGraphQL();
+builder.AddDemoNetwork();
 
 var app = builder.Build();
 
@@ -30,6 +40,8 @@ app.MapHealth();
 app.MapKpiCatalogueApi();
 app.MapSnapshotsApi();
 app.MapCitiesApi();
+app.MapODataFeed();
+app.MapGraphQL();
 
 app.PrintBannerOnStartup();
 

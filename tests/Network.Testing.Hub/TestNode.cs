@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Messaging;
+using Network.Messaging;
 using Network.Testing;
 
 namespace Network.Testing.Hub;
@@ -43,18 +44,9 @@ public sealed class TestNode : IAsyncDisposable
             cfg.RouteAnswersByCity();
             cfg.ReceiveEndpoint(AnswerRouting.NodeQueueFor(cityId), e =>
             {
-                // Bind only this city's routing key: the broker, not the node, keeps other cities' answers away.
-                e.ConfigureConsumeTopology = false;
-                e.Bind<SnapshotAccepted>(b =>
-                {
-                    b.ExchangeType = AnswerRouting.ExchangeType;
-                    b.RoutingKey = AnswerRouting.RoutingKeyFor(cityId);
-                });
-                e.Bind<SnapshotRejected>(b =>
-                {
-                    b.ExchangeType = AnswerRouting.ExchangeType;
-                    b.RoutingKey = AnswerRouting.RoutingKeyFor(cityId);
-                });
+                // Bind only this city's routing key, as the city node does: the broker, not the node, keeps other
+                // cities' answers away.
+                e.ReceiveAnswersFor(cityId);
                 e.Handler<SnapshotAccepted>(c =>
                 {
                     node!.Accepted.Enqueue(c.Message);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,8 +14,9 @@ namespace Network.Contracts.Verification;
 /// Verifies a signed snapshot strictly: ES256 only, a registered <c>kid</c> owned by the payload's city and
 /// valid now, a signature over the exact bytes received, and content that passes <see cref="SnapshotRules"/>.
 /// It never throws on bad input: every problem comes back as a <see cref="Rejection"/>, all of them at once.
+/// Safe to use from several threads at once when its <see cref="ICityKeyDirectory"/> is.
 /// </summary>
-public sealed class SnapshotVerifier
+public sealed class SnapshotVerifier : IDisposable
 {
     private static readonly HashSet<string> AllowedHeader = ["alg", "kid", "typ"];
     private const string StatusPath = "$." + SnapshotJson.Fields.Status;
@@ -22,6 +25,13 @@ public sealed class SnapshotVerifier
     // A compact JWS whose payload part could decode to more than the limit is refused before decoding.
     private static readonly int MaxCompactLength = Base64Url.GetEncodedLength(SnapshotFormat.MaxPayloadBytes) + 8 * 1024;
 
+    // Every character char.IsWhiteSpace accepts, for a vectorised search instead of a per-character predicate.
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
+    // Importing a public key costs about as much as verifying a signature with it, and a batch is mostly signed by
+    // a few keys: keep the imported keys, one per thread using it at a time (an ECDsa is not documented thread-safe).
+    private readonly ConcurrentDictionary<EcPublicJwk, ConcurrentBag<ECDsa>> _imported = new(ReferenceEqualityComparer.Instance);
     private readonly ICityKeyDirectory _keys;
     private readonly SnapshotRules _rules;
     private readonly TimeProvider _time;
@@ -59,7 +69,7 @@ public sealed class SnapshotVerifier
 
         if (header.KeyId is { } kid && header.AlgorithmOk && signature is not null)
         {
-            await CheckKeyAndSignatureAsync(kid, parts, signature, snapshot, payloadReadable, problems, cancellationToken);
+            await CheckKeyAndSignatureAsync(kid, compactJws, parts, signature, snapshot, payloadReadable, problems, cancellationToken);
         }
 
         if (problems.Count > 0)
@@ -71,7 +81,7 @@ public sealed class SnapshotVerifier
     }
 
     private async ValueTask CheckKeyAndSignatureAsync(
-        string kid, string[] parts, byte[] signature, Snapshot? snapshot, bool payloadReadable, List<Rejection> problems, CancellationToken ct)
+        string kid, string compactJws, string[] parts, byte[] signature, Snapshot? snapshot, bool payloadReadable, List<Rejection> problems, CancellationToken ct)
     {
         var key = await _keys.FindAsync(kid, ct);
         if (key is null)
@@ -107,12 +117,38 @@ public sealed class SnapshotVerifier
             return;
         }
 
-        using var ecdsa = key.Key.ToECDsa();
-        var signingInput = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        if (!ecdsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        // The signing input is header.payload exactly as received: the JWS up to its second dot.
+        var signingInput = compactJws.AsSpan(0, parts[0].Length + 1 + parts[1].Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(signingInput.Length);
+        var imported = _imported.GetOrAdd(key.Key, _ => []);
+        var ecdsa = imported.TryTake(out var pooled) ? pooled : key.Key.ToECDsa();
+        try
         {
-            problems.Add(Rejections.BadSignature("the snapshot was changed after signing, or signed with another key."));
+            var length = Encoding.ASCII.GetBytes(signingInput, bytes);
+            if (!ecdsa.VerifyData(bytes.AsSpan(0, length), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+            {
+                problems.Add(Rejections.BadSignature("the snapshot was changed after signing, or signed with another key."));
+            }
         }
+        finally
+        {
+            imported.Add(ecdsa);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Releases the public keys imported for signature checks.</summary>
+    public void Dispose()
+    {
+        foreach (var keys in _imported.Values)
+        {
+            while (keys.TryTake(out var key))
+            {
+                key.Dispose();
+            }
+        }
+
+        _imported.Clear();
     }
 
     private static Header ReadHeader(string part, List<Rejection> problems)
@@ -234,7 +270,7 @@ public sealed class SnapshotVerifier
         // non-zero unused bits in the last character, so each byte string has one spelling and a relay cannot
         // respell a signature (the tests pin this). An empty part is valid base64url for zero bytes: what is
         // wrong with it (no JSON, no signature) is said where that is checked.
-        if (part.Contains('=') || part.Any(char.IsWhiteSpace) || !Base64Url.IsValid(part))
+        if (part.Contains('=') || part.AsSpan().ContainsAny(WhiteSpace) || !Base64Url.IsValid(part))
         {
             problems.Add(Rejections.MalformedBase64Url(name));
             return null;

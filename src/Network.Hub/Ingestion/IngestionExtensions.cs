@@ -17,6 +17,8 @@ public static class IngestionExtensions
         builder.Services.AddScoped<ICityKeyDirectory, DatabaseKeyDirectory>();
         builder.Services.AddScoped<SnapshotVerifier>();
         builder.Services.AddScoped<SnapshotIngestion>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<IngestionMetrics>();
         builder.Services.AddScoped<KeyRegistry>();
         return builder;
     }

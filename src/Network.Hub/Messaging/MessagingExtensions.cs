@@ -1,5 +1,6 @@
 using MassTransit;
 using Network.Contracts.Messages;
+using Network.Messaging;
 
 namespace Network.Hub.Messaging;
 
@@ -49,14 +50,9 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Answers go to direct exchanges with the city id as routing key (<see cref="AnswerRouting"/>). Nodes and
-    /// test publishers call this too, so both sides declare the exchanges the same way.
+    /// Answers go to direct exchanges with the city id as routing key (<see cref="AnswerRouting"/>). The topology
+    /// itself lives in <see cref="AnswerTopology"/> (project Network.Messaging), beside the binding the nodes use,
+    /// so both ends declare the exchanges the same way; this name stays for the hub's own callers.
     /// </summary>
-    public static void RouteAnswersByCity(this IRabbitMqBusFactoryConfigurator cfg)
-    {
-        cfg.Publish<SnapshotAccepted>(p => p.ExchangeType = AnswerRouting.ExchangeType);
-        cfg.Send<SnapshotAccepted>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyFor(c.Message.CityId)));
-        cfg.Publish<SnapshotRejected>(p => p.ExchangeType = AnswerRouting.ExchangeType);
-        cfg.Send<SnapshotRejected>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyFor(c.Message.CityId)));
-    }
+    public static void RouteAnswersByCity(this IRabbitMqBusFactoryConfigurator cfg) => cfg.PublishAnswersByCity();
 }

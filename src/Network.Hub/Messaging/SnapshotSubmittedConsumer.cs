@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Ingestion;
@@ -10,7 +11,7 @@ namespace Network.Hub.Messaging;
 /// publishes each answer to its city. MassTransit acknowledges the messages only after this returns, that is
 /// after the transaction committed; if it throws, nothing was stored and the batch is redelivered.
 /// </summary>
-public sealed class SnapshotSubmittedConsumer(SnapshotIngestion ingestion) : IConsumer<Batch<SnapshotSubmitted>>
+public sealed class SnapshotSubmittedConsumer(SnapshotIngestion ingestion, IngestionMetrics metrics) : IConsumer<Batch<SnapshotSubmitted>>
 {
     /// <inheritdoc/>
     public async Task Consume(ConsumeContext<Batch<SnapshotSubmitted>> context)
@@ -20,16 +21,13 @@ public sealed class SnapshotSubmittedConsumer(SnapshotIngestion ingestion) : ICo
             .ToList();
         var outcomes = await ingestion.IngestAsync(submissions, context.CancellationToken);
 
-        foreach (var outcome in outcomes)
-        {
-            if (outcome.Accepted is { } accepted)
-            {
-                await context.Publish(accepted, context.CancellationToken);
-            }
-            else
-            {
-                await context.Publish(outcome.Rejected!, context.CancellationToken);
-            }
-        }
+        // All answers at once, each confirmed by the broker before this returns (and the batch is acknowledged):
+        // one round trip per batch instead of one per answer. Each answer names its snapshot (id and digest): their
+        // order carries no meaning.
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(outcomes.Select(outcome => outcome.Accepted is { } accepted
+            ? context.Publish(accepted, context.CancellationToken)
+            : context.Publish(outcome.Rejected!, context.CancellationToken)));
+        metrics.Phase(IngestionMetrics.PhaseAnswer, started);
     }
 }

@@ -15,6 +15,9 @@ public sealed class SnapshotSubmittedConsumerDefinition : ConsumerDefinition<Sna
     /// <summary>The queue every hub instance competes on.</summary>
     public const string QueueName = "hub-snapshot-submitted";
 
+    /// <summary>How long a batch waits to fill before it is ingested with fewer than <see cref="BusOptions.BatchSize"/> submissions.</summary>
+    public static readonly TimeSpan BatchTimeLimit = TimeSpan.FromMilliseconds(20);
+
     private readonly BusOptions _options;
 
     /// <summary>Creates the definition from the bus options.</summary>
@@ -40,7 +43,7 @@ public sealed class SnapshotSubmittedConsumerDefinition : ConsumerDefinition<Sna
         });
         consumerConfigurator.Options<BatchOptions>(o => o
             .SetMessageLimit(_options.BatchSize)
-            .SetTimeLimit(TimeSpan.FromMilliseconds(20))
+            .SetTimeLimit(BatchTimeLimit)
             .SetConcurrencyLimit(1));
     }
 }

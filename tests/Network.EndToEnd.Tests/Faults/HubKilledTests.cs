@@ -49,13 +49,19 @@ public sealed class HubKilledTests : IAsyncLifetime
         {
             await using var node = await TestNode.StartAsync(_trondheim.CityId, _vhost.Name);
             var signer = _trondheim.Keys.CreateSigner();
-            for (var i = 0; i < Snapshots; i++)
+            // The node goes on publishing while the hub is killed (the broker keeps what arrives meanwhile), so the
+            // kill lands mid-stream however fast the hub ingests.
+            var publishing = Task.Run(async () =>
             {
-                await node.PublishAsync(signer.Sign(_trondheim.Snapshot().Build()), TestContext.Current.CancellationToken);
-            }
+                for (var i = 0; i < Snapshots; i++)
+                {
+                    await node.PublishAsync(signer.Sign(_trondheim.Snapshot().Build()), TestContext.Current.CancellationToken);
+                }
+            }, TestContext.Current.CancellationToken);
 
             await TestNode.WaitUntilAsync(() => Task.FromResult(CountSnapshots() >= 100), TimeSpan.FromSeconds(60), "the first hundred snapshots stored");
             first.Kill();
+            await publishing;
         }
 
         var atKill = CountSnapshots();

@@ -1,0 +1,3 @@
+using Network.Node.Cli;
+
+return await NodeCli.RunAsync(args, Console.Out, Console.Error);

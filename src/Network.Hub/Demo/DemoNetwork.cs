@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Network.Contracts.Catalogue;
+using Network.Contracts.Messages;
+using Network.Contracts.Signing;
+using Network.Contracts.Snapshots;
+using Network.Hub.Keys;
+using Network.Node.Core.Import;
+
+namespace Network.Hub.Demo;
+
+/// <summary>
+/// The embedded demo network: on start-up, one in-process node per sample city imports the city's value
+/// file, signs it with the city's own key and publishes it over the in-memory bus, through the real
+/// ingestion pipeline. Keys are registered automatically, which only the demo does. Re-running is
+/// harmless: snapshot ids and contents are deterministic, so the hub acknowledges them as duplicates.
+/// </summary>
+internal sealed class DemoNetwork(
+    IServiceProvider services,
+    IBus bus,
+    IOptions<DemoOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<DemoNetwork> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, string> _answers = new();
+
+    /// <summary>Completes when every demo snapshot has been answered; for tests and the start-up summary.</summary>
+    public TaskCompletionSource<DemoSummary> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var summary = await RunAsync(stoppingToken);
+            Completed.TrySetResult(summary);
+            Console.WriteLine(summary.Describe());
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Completed.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or CryptographicException)
+        {
+            logger.LogError(e, "The demo network could not start");
+            Completed.TrySetException(e);
+        }
+    }
+
+    private async Task<DemoSummary> RunAsync(CancellationToken ct)
+    {
+        var cities = DemoCity.Embedded();
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = bus.ConnectReceiveEndpoint("demo-network-answers", e =>
+        {
+            e.Handler<SnapshotAccepted>(c => Answer(c.Message.SnapshotId, c.Message.Duplicate ? "already held" : "accepted", cities.Count, answered));
+            e.Handler<SnapshotRejected>(c => Answer(c.Message.SnapshotId ?? Guid.Empty, "refused: " + string.Join("; ", c.Message.Reasons), cities.Count, answered));
+        });
+        await handle.Ready;
+
+        var published = new List<(DemoCity City, Guid SnapshotId, int Values)>();
+        foreach (var city in cities)
+        {
+            var (snapshotId, values) = await PublishAsync(city, ct);
+            published.Add((city, snapshotId, values));
+        }
+
+        await Task.WhenAny(answered.Task, Task.Delay(TimeSpan.FromSeconds(30), ct));
+        await handle.StopAsync(ct);
+        return new DemoSummary(published.Select(p => new DemoOutcome(
+            p.City, p.SnapshotId, p.Values, _answers.GetValueOrDefault(p.SnapshotId, "no answer within 30 s"))).ToList());
+    }
+
+    private Task Answer(Guid snapshotId, string outcome, int expected, TaskCompletionSource answered)
+    {
+        _answers[snapshotId] = outcome;
+        if (_answers.Count >= expected)
+        {
+            answered.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task<(Guid SnapshotId, int Values)> PublishAsync(DemoCity city, CancellationToken ct)
+    {
+        using var keys = await KeysOfAsync(city, ct);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var registry = scope.ServiceProvider.GetRequiredService<KeyRegistry>();
+            await registry.AddOrUpdateCityAsync(city.Id, city.Name, city.Population, city.Synthetic, ct);
+            await registry.RegisterKeyAsync(city.Id, keys.PublicJwk, keys.KeyId, ct: ct);
+        }
+
+        string text;
+        using (var reader = new StreamReader(city.OpenValues()))
+        {
+            text = await reader.ReadToEndAsync(ct);
+        }
+
+        var import = ValueFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), city.File, city.Period, city.Status, city.Id, time);
+        if (!import.Succeeded)
+        {
+            throw new FormatException($"Demo data {city.File} does not import: " + string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Message}")));
+        }
+
+        // Deterministic id and signing time: a restart publishes the very same snapshot again.
+        var snapshot = new Snapshot(
+            DeterministicId(city, text),
+            city.Id,
+            city.Period,
+            city.Status,
+            Supersedes: null,
+            IssuedAt: Min(new DateTimeOffset(city.Period, 12, 31, 12, 0, 0, TimeSpan.Zero), time.GetUtcNow()),
+            KpiCatalogue.CurrentVersion,
+            import.Values);
+        await bus.Publish(new SnapshotSubmitted(keys.CreateSigner().Sign(snapshot), city.Id), ct);
+        logger.LogInformation("Demo node {City} ({Name}) signed and published snapshot {Snapshot} with {Count} values", city.Id, city.Name, snapshot.SnapshotId, snapshot.Values.Count);
+        return (snapshot.SnapshotId, snapshot.Values.Count);
+    }
+
+    // Each demo city keeps its key between runs, as a real node does, in the hub's data folder.
+    private async Task<CityKeyPair> KeysOfAsync(DemoCity city, CancellationToken ct)
+    {
+        var directory = Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory);
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, $"{city.Id}.private.jwk.json");
+        if (File.Exists(file))
+        {
+            return CityKeyPair.FromPrivateJwk(await File.ReadAllTextAsync(file, ct));
+        }
+
+        var keys = CityKeyPair.Generate();
+        await File.WriteAllTextAsync(file, keys.ToPrivateJwk(), ct);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return keys;
+    }
+
+    private static Guid DeterministicId(DemoCity city, string content)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"demo|{city.Id}|{city.Period}|{content}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style, name-based
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

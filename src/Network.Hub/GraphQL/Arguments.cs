@@ -1,0 +1,70 @@
+using System.Globalization;
+using GraphQL;
+using Network.Benchmarking.Targets;
+using Network.Contracts.Catalogue;
+using Network.Hub.GraphQL.Loading;
+
+namespace Network.Hub.GraphQL;
+
+/// <summary>The arguments several fields share, read and checked in one place so each error reads the same.</summary>
+public static class Arguments
+{
+    /// <summary>How many items a list returns when <c>first</c> is not given.</summary>
+    public const int DefaultPageSize = 100;
+
+    /// <summary>The most items one list may return: a larger <c>first</c> is an error naming this limit.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>The length the complexity analysis assumes for lists of values and KPIs (a period holds at most 111).</summary>
+    public const int TypicalValues = 100;
+
+    /// <summary>The length the complexity analysis assumes for a city's snapshots and a KPI's history.</summary>
+    public const int TypicalSnapshots = 20;
+
+    /// <summary>The target sets the hub scores against; the first is the default.</summary>
+    public static IReadOnlyList<TargetSet> TargetSets { get; } = [TargetSet.Default];
+
+    /// <summary>The request's loaders.</summary>
+    public static HubLoaders Loaders(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices!.GetRequiredService<HubLoaders>();
+    }
+
+    /// <summary>The <c>first</c> argument: 1 to <see cref="MaxPageSize"/>, <see cref="DefaultPageSize"/> when absent.</summary>
+    /// <exception cref="ExecutionError">Out of range; code <c>PAGE_SIZE_LIMIT</c> or <c>INVALID_ARGUMENT</c>.</exception>
+    public static int First(this IResolveFieldContext context)
+    {
+        var first = context.GetArgument("first", DefaultPageSize);
+        return first switch
+        {
+            > MaxPageSize => throw new ExecutionError(
+                $"first: {first.ToString(CultureInfo.InvariantCulture)} is over the page size limit: a list returns at most {MaxPageSize} items per request. Ask for {MaxPageSize} or fewer and page on.")
+            { Code = "PAGE_SIZE_LIMIT" },
+            < 1 => throw new ExecutionError($"first must be at least 1; it is {first.ToString(CultureInfo.InvariantCulture)}.") { Code = "INVALID_ARGUMENT" },
+            _ => first,
+        };
+    }
+
+    /// <summary>The <c>targetSet</c> argument: a set's name, or the default set when absent.</summary>
+    /// <exception cref="ExecutionError">No set has that name; code <c>UNKNOWN_TARGET_SET</c>.</exception>
+    public static TargetSet TargetSetArgument(this IResolveFieldContext context)
+    {
+        var name = context.GetArgument<string?>("targetSet");
+        return name is null
+            ? TargetSets[0]
+            : TargetSets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal))
+              ?? throw new ExecutionError($"No target set is named '{name}'; the hub has: {string.Join(", ", TargetSets.Select(t => t.Name))}.") { Code = "UNKNOWN_TARGET_SET" };
+    }
+
+    /// <summary>A KPI code argument, checked against the catalogue.</summary>
+    /// <exception cref="ExecutionError">Not in the catalogue; code <c>UNKNOWN_KPI</c>.</exception>
+    public static Kpi KpiArgument(this IResolveFieldContext context, string argument)
+    {
+        var catalogue = context.RequestServices!.GetRequiredService<KpiCatalogue>();
+        var code = context.GetArgument<string>(argument);
+        return catalogue.TryGet(code, out var kpi)
+            ? kpi
+            : throw new ExecutionError($"The catalogue {catalogue.Version} has no KPI '{code}'. KPI codes look like EC-ICT-ICT-1C.") { Code = "UNKNOWN_KPI" };
+    }
+}

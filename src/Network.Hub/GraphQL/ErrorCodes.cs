@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace Network.Hub.GraphQL;
+
+/// <summary>The <c>extensions.code</c> values the hub's own GraphQL errors carry, beside graphql-dotnet's.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The request body is larger than the hub accepts.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>The HTTP request is not a well-formed GraphQL-over-HTTP request (body, parameters).</summary>
+    public const string InvalidRequest = "INVALID_REQUEST";
+
+    /// <summary>A mutation was sent with GET.</summary>
+    public const string MutationOverGet = "MUTATION_NOT_ALLOWED_OVER_GET";
+
+    /// <summary>The content type of a POST is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>The client accepts none of the media types the hub answers with.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
+    /// <summary>CONSTANT_CASE of an enum member: <c>UnknownCity</c> becomes <c>UNKNOWN_CITY</c>.</summary>
+    public static string Of<TEnum>(TEnum reason)
+        where TEnum : struct, Enum
+    {
+        var name = reason.ToString();
+        var code = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                code.Append('_');
+            }
+
+            code.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return code.ToString();
+    }
+}

@@ -1,0 +1,37 @@
+using Network.Contracts.Snapshots;
+using Network.Hub.Storage;
+
+namespace Network.Hub.GraphQL.Loading;
+
+/// <summary>One stored value of one snapshot.</summary>
+/// <param name="SnapshotId">The snapshot it belongs to.</param>
+/// <param name="CityId">The city.</param>
+/// <param name="Period">The period.</param>
+/// <param name="KpiCode">The KPI code.</param>
+/// <param name="DataPoint">The data point; <see langword="null"/> for a KPI reported as one number.</param>
+/// <param name="Value">The number.</param>
+/// <param name="Unit">The unit symbol.</param>
+/// <param name="Quality">The data-quality class.</param>
+/// <param name="Origin">Who produced the data.</param>
+/// <param name="Source">Where it can be checked.</param>
+/// <param name="Note">An optional note.</param>
+public sealed record ValueNode(
+    Guid SnapshotId,
+    string CityId,
+    int Period,
+    string KpiCode,
+    string? DataPoint,
+    double Value,
+    string Unit,
+    DataQuality Quality,
+    string Origin,
+    string Source,
+    string? Note)
+{
+    /// <summary>The node of a stored value.</summary>
+    public static ValueNode From(KpiValueRecord v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Unit, v.Quality, v.Origin, v.Source, v.Note);
+    }
+}

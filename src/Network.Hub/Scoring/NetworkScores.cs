@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Network.Benchmarking;
+using Network.Benchmarking.Scoring;
+using Network.Benchmarking.Targets;
+using Network.Hub.Queries;
+using Network.Hub.Storage;
+
+namespace Network.Hub.Scoring;
+
+/// <summary>
+/// Loads one period's current (or as-of) values from the database into the pure engine and hands out a
+/// <see cref="Scorer"/>. A period is loaded once and reused until a snapshot arrives: the cache key carries the
+/// count and newest receipt time of stored snapshots, which one cheap query reads, so every hub instance sees
+/// new data at once without any in-process signal.
+/// </summary>
+public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkScores> logger)
+{
+    private const int MaxEntries = 64;
+
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets), Entry> _cache = new();
+
+    /// <summary>The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of <paramref name="asOf"/> (now when null).</summary>
+    public async Task<Scorer> ForPeriodAsync(int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
+    {
+        targets ??= TargetSet.Default;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        var version = await DataVersionAsync(db, cancellationToken);
+        var key = (period, asOf, $"{targets.Name}/{targets.Version}");
+        if (_cache.TryGetValue(key, out var cached) && cached.Version == version && ReferenceEquals(cached.Scorer.Targets, targets))
+        {
+            return cached.Scorer;
+        }
+
+        var values = await db.CurrentValues(asOf)
+            .Where(v => v.Period == period)
+            .Select(v => new { v.CityId, v.KpiCode, v.DataPoint, v.Value, v.Quality })
+            .ToListAsync(cancellationToken);
+        var network = NetworkPeriod.Create(period, values.Select(v => new ReportedValue(
+            v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Quality,
+            Verified: false))); // verifier attestations are not stored yet: nothing is verified
+        var scorer = new Scorer(network, targets);
+        if (asOf is not null && _cache.Count >= MaxEntries)
+        {
+            // Current periods stay; "as of" entries are many and rarely reused, so they make room.
+            foreach (var old in _cache.Keys.Where(k => k.AsOf is not null))
+            {
+                _cache.TryRemove(old, out _);
+            }
+        }
+
+        _cache[key] = new Entry(version, scorer);
+        logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", period, asOf, network);
+        return scorer;
+    }
+
+    /// <summary>The periods that have current values, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<(int Count, DateTimeOffset? Newest)> DataVersionAsync(NetworkDbContext db, CancellationToken ct)
+    {
+        var stats = await db.Snapshots
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Newest = g.Max(s => (DateTimeOffset?)s.ReceivedAt) })
+            .FirstOrDefaultAsync(ct);
+        return (stats?.Count ?? 0, stats?.Newest);
+    }
+
+    private sealed record Entry((int Count, DateTimeOffset? Newest) Version, Scorer Scorer);
+}
