@@ -3,6 +3,7 @@ using Network.Hub.Catalogue;
 using Network.Hub.Cities;
 using Network.Hub.Comparison;
 using Network.Hub.Demo;
+using Network.Hub.Exports;
 using Network.Hub.GraphQL;
 using Network.Hub.Health;
 using Network.Hub.Home;
@@ -12,6 +13,7 @@ using Network.Hub.Messaging;
 using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
+using Network.Hub.Targets;
 
 if (AdminCommands.AreRequested(args))
 {
@@ -28,6 +30,7 @@ builder.AddMessaging();
 builder.AddScoring();
 builder.AddODataFeed();
 builder.AddComparison();
+builder.AddTargetSets();
 builder.AddGraphQL();
 builder.AddDemoNetwork();
 
@@ -42,6 +45,8 @@ app.MapSnapshotsApi();
 app.MapCitiesApi();
 app.MapODataFeed();
 app.MapGraphQL();
+app.MapComparisonExports();
+app.MapTargetSetsApi();
 
 app.PrintBannerOnStartup();
 

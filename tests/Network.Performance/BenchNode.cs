@@ -1,6 +1,7 @@
 using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Messaging;
+using Network.Messaging;
 using Network.Testing;
 
 namespace Network.Performance;
@@ -45,18 +46,8 @@ public sealed class BenchNode : IAsyncDisposable
             cfg.RouteAnswersByCity();
             cfg.ReceiveEndpoint(AnswerRouting.NodeQueueFor(cityId), e =>
             {
-                e.ConfigureConsumeTopology = false;
+                e.ReceiveAnswersFor(cityId);
                 e.PrefetchCount = 256;
-                e.Bind<SnapshotAccepted>(b =>
-                {
-                    b.ExchangeType = AnswerRouting.ExchangeType;
-                    b.RoutingKey = AnswerRouting.RoutingKeyFor(cityId);
-                });
-                e.Bind<SnapshotRejected>(b =>
-                {
-                    b.ExchangeType = AnswerRouting.ExchangeType;
-                    b.RoutingKey = AnswerRouting.RoutingKeyFor(cityId);
-                });
                 e.Handler<SnapshotAccepted>(_ =>
                 {
                     answers.Signal();

@@ -73,7 +73,7 @@ public static class IngestionProfile
         Console.WriteLine("| phase (one batch at a time) | total s | % of wall | ms per batch | µs per snapshot |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var busy = 0.0;
-        foreach (var phase in new[] { IngestionMetrics.PhaseVerify, IngestionMetrics.PhaseDecide, IngestionMetrics.PhaseSave, IngestionMetrics.PhaseCommit, IngestionMetrics.PhaseAnswer })
+        foreach (var phase in new[] { IngestionMetrics.PhaseVerify, IngestionMetrics.PhaseDecide, IngestionMetrics.PhaseSave, IngestionMetrics.PhaseValues, IngestionMetrics.PhaseCommit, IngestionMetrics.PhaseAnswer })
         {
             var seconds = phases.Seconds(phase);
             busy += seconds;

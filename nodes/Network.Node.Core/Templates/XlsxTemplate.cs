@@ -1,21 +1,18 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Network.Contracts.Snapshots;
 using Network.Node.Core.Import;
+using Network.Spreadsheets;
 
 namespace Network.Node.Core.Templates;
 
 /// <summary>
-/// The template as an Excel workbook (Open XML SDK): the sheet <c>Values</c> with a bold, frozen header, the
+/// The template as an Excel workbook (the shared <see cref="XlsxWorkbook"/> writer): the sheet <c>Values</c> with a bold, frozen header, the
 /// catalogue's columns shaded as "for reading", and a drop-down of the data-quality classes; and a sheet
 /// <c>Instructions</c>. The importer reads the sheet named <c>Values</c>, so the instructions can stay.
 /// </summary>
 internal static class XlsxTemplate
 {
-    private const uint HeaderStyle = 1;
-    private const uint CatalogueStyle = 2;
-
     private static readonly string[] Instructions =
     [
         "U4SSC KPI values for one year: how to fill in this workbook",
@@ -31,103 +28,49 @@ internal static class XlsxTemplate
         "Then: import the file with the node (import FILE --period YEAR), publish, and send.",
     ];
 
-    public static void Write(Stream output, IReadOnlyList<TemplateRow> rows)
-    {
-        // The package is written to a buffer first: the Open XML SDK needs a seekable stream, standard output is not.
-        using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
+    public static void Write(Stream output, IReadOnlyList<TemplateRow> rows) =>
+        XlsxWorkbook.Write(output, [ValuesSheet(rows), InstructionsSheet()]);
 
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            AddSheet(workbookPart, sheets, 1, XlsxSheet.ValuesSheetName, ValuesSheet(rows));
-            AddSheet(workbookPart, sheets, 2, "Instructions", InstructionsSheet());
-            workbookPart.Workbook.Save();
-        }
-
-        buffer.Position = 0;
-        buffer.CopyTo(output);
-    }
-
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, Worksheet worksheet)
-    {
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        part.Worksheet = worksheet;
-        sheets.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = name });
-    }
-
-    private static Worksheet ValuesSheet(IReadOnlyList<TemplateRow> rows)
+    private static XlsxWorksheet ValuesSheet(IReadOnlyList<TemplateRow> rows)
     {
         var columns = ValueTemplate.Columns;
         var informational = columns.Select(c => c is ValueColumns.Kpi or ValueColumns.Name or ValueColumns.DataPoint or ValueColumns.Unit
             or ValueColumns.UnitDescription or ValueColumns.DataPoints).ToArray();
 
-        var data = new SheetData();
-        data.Append(Row(1, columns, _ => HeaderStyle));
-        for (var i = 0; i < rows.Count; i++)
-        {
-            data.Append(Row((uint)i + 2, ValueTemplate.Cells(rows[i]), c => informational[c] ? CatalogueStyle : 0));
-        }
+        var cells = new List<IReadOnlyList<XlsxCell>> { columns.Select(c => new XlsxCell(c, XlsxStyle.Bold)).ToArray() };
+        cells.AddRange(rows.Select(row => ValueTemplate.Cells(row)
+            .Select((text, c) => new XlsxCell(text, informational[c] ? XlsxStyle.Shaded : XlsxStyle.Normal)).ToArray()));
 
-        var quality = Letter(columns.ToList().IndexOf(ValueColumns.Quality));
+        var quality = XlsxWorkbook.Letter(columns.ToList().IndexOf(ValueColumns.Quality));
         var last = rows.Count + 1;
-        return new Worksheet(
-            new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            { WorkbookViewId = 0 }),
-            new Columns(columns.Select((c, i) => new Column
-            {
-                Min = (uint)i + 1,
-                Max = (uint)i + 1,
-                Width = Width(c),
-                CustomWidth = true,
-            })),
-            data,
-            new AutoFilter { Reference = $"A1:{Letter(columns.Count - 1)}{last}" },
-            new DataValidations(new DataValidation(
-                new Formula1($"\"{string.Join(",", WireNames.Qualities)}\""))
-            {
-                Type = DataValidationValues.List,
-                AllowBlank = true,
-                ShowErrorMessage = true,
-                ErrorTitle = "Data quality",
-                Error = "Choose one of the U4SSC data-quality classes.",
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{quality}2:{quality}{last}" },
-            })
-            { Count = 1 });
-    }
-
-    private static Worksheet InstructionsSheet()
-    {
-        var data = new SheetData();
-        for (var i = 0; i < Instructions.Length; i++)
+        return new XlsxWorksheet(XlsxSheet.ValuesSheetName, cells)
         {
-            data.Append(Row((uint)i + 1, [Instructions[i]], _ => i == 0 ? HeaderStyle : 0));
-        }
-
-        return new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 140, CustomWidth = true }), data);
+            FreezeHeader = true,
+            ColumnWidths = columns.Select(Width).ToArray(),
+            After =
+            [
+                new AutoFilter { Reference = $"A1:{XlsxWorkbook.Letter(columns.Count - 1)}{last}" },
+                new DataValidations(new DataValidation(
+                    new Formula1($"\"{string.Join(",", WireNames.Qualities)}\""))
+                {
+                    Type = DataValidationValues.List,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    ErrorTitle = "Data quality",
+                    Error = "Choose one of the U4SSC data-quality classes.",
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{quality}2:{quality}{last}" },
+                })
+                { Count = 1 },
+            ],
+        };
     }
 
-    private static Row Row(uint index, IReadOnlyList<string> texts, Func<int, uint> style)
+    private static XlsxWorksheet InstructionsSheet() => new(
+        "Instructions",
+        Instructions.Select((line, i) => (IReadOnlyList<XlsxCell>)[new XlsxCell(line, i == 0 ? XlsxStyle.Bold : XlsxStyle.Normal)]).ToArray())
     {
-        var row = new Row { RowIndex = index };
-        for (var c = 0; c < texts.Count; c++)
-        {
-            var cell = new Cell { CellReference = $"{Letter(c)}{index}", StyleIndex = style(c) };
-            if (texts[c].Length > 0)
-            {
-                cell.DataType = CellValues.InlineString;
-                cell.InlineString = new InlineString(new Text(texts[c]));
-            }
-
-            row.Append(cell);
-        }
-
-        return row;
-    }
+        ColumnWidths = [140],
+    };
 
     private static double Width(string column) => column switch
     {
@@ -142,24 +85,4 @@ internal static class XlsxTemplate
         ValueColumns.UnitDescription => 60,
         _ => 40,
     };
-
-    private static string Letter(int column) => column < 26
-        ? ((char)('A' + column)).ToString()
-        : $"{(char)('A' + column / 26 - 1)}{(char)('A' + column % 26)}";
-
-    // Style 0: default; 1: bold (header); 2: grey fill (catalogue text the analyst reads but does not change).
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFEDEDED" }) { PatternType = PatternValues.Solid }))
-        { Count = 3 },
-        new Borders(new Border()) { Count = 1 },
-        new CellStyleFormats(new CellFormat()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { FillId = 2, ApplyFill = true })
-        { Count = 3 });
 }

@@ -3,6 +3,7 @@ using GraphQL;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL.Loading;
+using Network.Hub.Targets;
 
 namespace Network.Hub.GraphQL;
 
@@ -20,9 +21,6 @@ public static class Arguments
 
     /// <summary>The length the complexity analysis assumes for a city's snapshots and a KPI's history.</summary>
     public const int TypicalSnapshots = 20;
-
-    /// <summary>The target sets the hub scores against; the first is the default.</summary>
-    public static IReadOnlyList<TargetSet> TargetSets { get; } = [TargetSet.Default];
 
     /// <summary>The request's loaders.</summary>
     public static HubLoaders Loaders(this IResolveFieldContext context)
@@ -46,15 +44,15 @@ public static class Arguments
         };
     }
 
-    /// <summary>The <c>targetSet</c> argument: a set's name, or the default set when absent.</summary>
+    /// <summary>The <c>targetSet</c> argument: a set's name (its newest version), or the default set when absent; resolved by <see cref="TargetSets"/>.</summary>
     /// <exception cref="ExecutionError">No set has that name; code <c>UNKNOWN_TARGET_SET</c>.</exception>
-    public static TargetSet TargetSetArgument(this IResolveFieldContext context)
+    public static async Task<TargetSet> TargetSetArgumentAsync(this IResolveFieldContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var name = context.GetArgument<string?>("targetSet");
-        return name is null
-            ? TargetSets[0]
-            : TargetSets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal))
-              ?? throw new ExecutionError($"No target set is named '{name}'; the hub has: {string.Join(", ", TargetSets.Select(t => t.Name))}.") { Code = "UNKNOWN_TARGET_SET" };
+        var sets = context.RequestServices!.GetRequiredService<TargetSets>();
+        return await sets.ResolveAsync(name, context.CancellationToken)
+            ?? throw new ExecutionError($"No target set is named '{name}'; the hub has: {string.Join(", ", await sets.NamesAsync(context.CancellationToken))}.") { Code = "UNKNOWN_TARGET_SET" };
     }
 
     /// <summary>A KPI code argument, checked against the catalogue.</summary>

@@ -8,6 +8,7 @@ using Network.Hub.GraphQL.Loading;
 using Network.Hub.GraphQL.Types;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
+using Network.Hub.Targets;
 
 namespace Network.Hub.GraphQL;
 
@@ -62,7 +63,7 @@ public sealed class NetworkQuery : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetSetGraphType>>>>("targetSets")
             .Description("The target sets scores can be computed against; the first is the default.")
-            .Resolve(_ => Arguments.TargetSets);
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<TargetSets>().AllAsync(c.CancellationToken));
 
         Field<NonNullGraphType<ComparisonGraphType>>("compare")
             .Description("Cities side by side for one period: a row per KPI (data point), a cell per city with value, score, band, rank, percentile, network median, quality and verification. Missing values are null, never 0.")
@@ -70,7 +71,7 @@ public sealed class NetworkQuery : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("kpis", "KPI codes, in row order; all KPIs any of the cities reported when omitted.")
             .Argument<NonNullGraphType<IntGraphType>>("period", "The reporting period (year).")
             .Argument<DateTimeScalar>("asOf", "Compare the values as published on this instant; now when omitted.")
-            .Argument<StringGraphType>("targetSet", "The target set's name; definition-implied when omitted.")
+            .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
             .ResolveAsync(async c =>
             {
                 var request = new ComparisonRequest(
@@ -78,7 +79,7 @@ public sealed class NetworkQuery : ObjectGraphType
                     c.GetArgument<int>("period"),
                     c.GetArgument<List<string>?>("kpis"),
                     c.GetArgument<DateTimeOffset?>("asOf"),
-                    c.TargetSetArgument());
+                    await c.TargetSetArgumentAsync());
                 var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.CancellationToken);
                 if (result.Table is { } table)
                 {

@@ -15,3 +15,15 @@ public static class EndpointExamplesExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new EndpointExamples(paths));
 }
+
+/// <summary>Endpoint metadata: the endpoint answers only when given query parameters, so the home page does not link its bare path.</summary>
+public sealed record EndpointNeedsQuery;
+
+/// <summary>Attaches <see cref="EndpointNeedsQuery"/> to an endpoint.</summary>
+public static class EndpointNeedsQueryExtensions
+{
+    /// <summary>Marks the endpoint as answering only with query parameters (the home page shows its pattern without a link).</summary>
+    public static TBuilder NeedsQuery<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new EndpointNeedsQuery());
+}

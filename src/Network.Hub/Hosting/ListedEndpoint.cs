@@ -8,10 +8,11 @@ namespace Network.Hub.Hosting;
 /// <param name="Pattern">The route pattern, e.g. <c>/api/kpis/{code}</c>.</param>
 /// <param name="Summary">One sentence saying what the endpoint answers.</param>
 /// <param name="Examples">Example requests (URL-encoded paths); may be empty.</param>
-public sealed record ListedEndpoint(string Method, string Pattern, string Summary, IReadOnlyList<string> Examples)
+/// <param name="NeedsQuery">Whether the endpoint answers only with query parameters (<see cref="EndpointNeedsQuery"/>), so the bare pattern is not a link.</param>
+public sealed record ListedEndpoint(string Method, string Pattern, string Summary, IReadOnlyList<string> Examples, bool NeedsQuery = false)
 {
-    /// <summary>Whether <see cref="Pattern"/> is itself a page one can follow (a GET without route parameters).</summary>
-    public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal);
+    /// <summary>Whether <see cref="Pattern"/> is itself a page one can follow (a GET without route parameters that needs no query).</summary>
+    public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal) && !NeedsQuery;
 
     /// <summary>
     /// The endpoints that carry a summary (<c>WithSummary</c>), in the order they were mapped. Reading
@@ -26,7 +27,8 @@ public sealed record ListedEndpoint(string Method, string Pattern, string Summar
                 MethodOf(e.Endpoint),
                 "/" + (e.Endpoint.RoutePattern.RawText ?? string.Empty).Trim('/'),
                 e.Summary!,
-                e.Endpoint.Metadata.GetMetadata<EndpointExamples>()?.Paths ?? []))
+                e.Endpoint.Metadata.GetMetadata<EndpointExamples>()?.Paths ?? [],
+                e.Endpoint.Metadata.GetMetadata<EndpointNeedsQuery>() is not null))
             .ToArray();
 
     private static string MethodOf(RouteEndpoint endpoint) =>

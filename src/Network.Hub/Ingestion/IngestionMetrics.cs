@@ -25,8 +25,11 @@ public sealed class IngestionMetrics
     /// <summary>Reading what is stored and deciding each submission (idempotency, conflicts, corrections).</summary>
     public const string PhaseDecide = "decide";
 
-    /// <summary>Writing the batch's rows inside the transaction.</summary>
+    /// <summary>Writing the batch's snapshot rows (with their JWS) and error records inside the transaction.</summary>
     public const string PhaseSave = "save";
+
+    /// <summary>Writing the accepted snapshots' value rows (bulk insert) inside the transaction.</summary>
+    public const string PhaseValues = "values";
 
     /// <summary>Committing the transaction (durability: the journal reaches the disk).</summary>
     public const string PhaseCommit = "commit";

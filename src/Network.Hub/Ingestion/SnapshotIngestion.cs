@@ -45,9 +45,8 @@ public sealed class SnapshotIngestion(
                 async (i, ct) => results[i] = await VerifyAsync(batch[i], ct));
         }
 
-        var verified = batch.Select((submission, i) => (submission, results[i])).ToList();
-
         metrics.Phase(IngestionMetrics.PhaseVerify, started);
+        var verified = batch.Select((submission, i) => (submission, results[i])).ToList();
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -59,9 +58,11 @@ public sealed class SnapshotIngestion(
             var outcomes = await DecideAsync(verified, values, ct);
             metrics.Phase(IngestionMetrics.PhaseDecide, phase);
             phase = Stopwatch.GetTimestamp();
-            await db.SaveChangesAsync(ct); // snapshots and error records: a few rows per submission
-            await db.InsertAsync(values, ct); // their values, ~91 per snapshot, after the rows they refer to
+            await db.SaveChangesAsync(ct); // snapshots and error records: a row per submission
             metrics.Phase(IngestionMetrics.PhaseSave, phase);
+            phase = Stopwatch.GetTimestamp();
+            await db.InsertAsync(values, ct); // their values, ~91 per snapshot, after the rows they refer to
+            metrics.Phase(IngestionMetrics.PhaseValues, phase);
             phase = Stopwatch.GetTimestamp();
             await transaction.CommitAsync(ct);
             metrics.Phase(IngestionMetrics.PhaseCommit, phase);

@@ -24,6 +24,9 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Error records of refused submissions.</summary>
     public DbSet<RejectedSubmissionRecord> RejectedSubmissions => Set<RejectedSubmissionRecord>();
 
+    /// <summary>Target sets loaded by network coordinators.</summary>
+    public DbSet<TargetSetRecord> TargetSets => Set<TargetSetRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -86,6 +89,17 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             rejected.Property(r => r.NodeCityId).HasMaxLength(64);
             rejected.Property(r => r.Digest).HasMaxLength(64);
             rejected.HasIndex(r => r.ClaimedSnapshotId);
+        });
+
+        modelBuilder.Entity<TargetSetRecord>(set =>
+        {
+            set.ToTable("TargetSets");
+            set.HasKey(t => t.Id);
+            set.Property(t => t.Name).HasMaxLength(100);
+            set.Property(t => t.Version).HasMaxLength(50);
+            set.Property(t => t.CatalogueVersion).HasMaxLength(32);
+            set.Property(t => t.ContentHash).HasMaxLength(64);
+            set.HasIndex(t => new { t.Name, t.Version }).IsUnique();
         });
     }
 }

@@ -17,7 +17,9 @@ public sealed class StartupBannerTests(HubApplication hub)
             ["GET /", "GET /health", "GET /api/kpis", "GET /api/kpis/tree", "GET /api/kpis/{code}", "POST /api/snapshots", "GET /api/snapshots/{snapshotId:guid}",
              "GET /api/cities", "GET /api/cities/{cityId}/snapshots",
              "GET /odata",
-             "POST /graphql", "GET /graphql", "GET /graphql/ui"],
+             "POST /graphql", "GET /graphql", "GET /graphql/ui",
+             "GET /api/compare.csv", "GET /api/compare.xlsx",
+             "GET /api/target-sets", "POST /api/target-sets"],
             Endpoints.Select(e => $"{e.Method} {e.Pattern}"));
     }
 

@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using Network.Benchmarking.Scoring;
+using Network.Testing;
 using Testcontainers.MsSql;
 
 namespace Network.Hub.Tests.OData;
@@ -21,7 +21,7 @@ public sealed class SqlServerFeedTests
     [Fact]
     public async Task Filter_expand_apply_as_of_and_engine_columns_run_on_sql_server()
     {
-        RequireDocker();
+        DockerEngine.Require("the SQL Server feed test runs SQL Server through Testcontainers and needs one. The same queries run on SQLite in the other feed tests.");
         await using var container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
         await container.StartAsync(TestContext.Current.CancellationToken);
         var network = new SqlServerFeedNetwork(container.GetConnectionString());
@@ -44,31 +44,5 @@ public sealed class SqlServerFeedTests
             Assert.Equal((expected.PercentOfTarget, Bands.LabelOf(expected.Band!.Value), expected.Standing.Rank), (r.Number("Score"), r.Text("Band"), r.Int("Rank")));
         });
         Assert.Equal([100.0, 99.5], nested.Single().GetProperty("Values").EnumerateArray().Select(v => v.Number("Value")!.Value));
-    }
-
-    private static void RequireDocker()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (host is not null || (File.Exists("/var/run/docker.sock") && CanConnect("/var/run/docker.sock")))
-        {
-            return;
-        }
-
-        Assert.Skip("No Docker engine (no DOCKER_HOST and /var/run/docker.sock does not answer): the SQL Server feed test " +
-                    "runs SQL Server through Testcontainers and needs one. The same queries run on SQLite in the other feed tests.");
-    }
-
-    private static bool CanConnect(string socketPath)
-    {
-        try
-        {
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Network.Hub.Tests.Ingestion;
 using Network.Testing;
@@ -17,7 +16,7 @@ public sealed class SqlServerStorageTests
     [Fact]
     public async Task The_hub_migrates_sql_server_and_stores_a_snapshot_with_its_values()
     {
-        RequireDocker();
+        DockerEngine.Require("the SQL Server storage test runs SQL Server through Testcontainers and needs one. The same tests run on SQLite everywhere.");
         await using var container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
         await container.StartAsync(TestContext.Current.CancellationToken);
         await using var hub = new HubFactory(new Dictionary<string, string?>
@@ -37,36 +36,5 @@ public sealed class SqlServerStorageTests
         var stored = await hub.QueryAsync(db => db.Snapshots.Include(s => s.Values).SingleAsync(TestContext.Current.CancellationToken));
         Assert.Equal(jws, stored.Jws);
         Assert.Equal(4, stored.Values.Count);
-    }
-
-    private static void RequireDocker()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (host is null && File.Exists("/var/run/docker.sock") && CanConnect("/var/run/docker.sock"))
-        {
-            return;
-        }
-
-        if (host is not null)
-        {
-            return;
-        }
-
-        Assert.Skip("No Docker engine (no DOCKER_HOST and /var/run/docker.sock does not answer): the SQL Server storage test " +
-                    "runs SQL Server through Testcontainers and needs one. The same tests run on SQLite everywhere.");
-    }
-
-    private static bool CanConnect(string socketPath)
-    {
-        try
-        {
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

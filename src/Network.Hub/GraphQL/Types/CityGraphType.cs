@@ -48,7 +48,7 @@ public sealed class CityGraphType : ObjectGraphType<CityNode>
             .Description("The U4SSC score card for a period: every reported KPI scored against its target and placed in the network, rolled up per category, sub-dimension and dimension. Null when the city reported nothing for the period.")
             .Argument<NonNullGraphType<IntGraphType>>("period", "The reporting period (year).")
             .Argument<DateTimeScalar>("asOf", "Score the values as published on this instant; now when omitted.")
-            .Argument<StringGraphType>("targetSet", "The target set's name; definition-implied when omitted.")
-            .Resolve(c => c.Loaders().Scores(c.Source.Id, c.GetArgument<int>("period"), c.GetArgument<DateTimeOffset?>("asOf"), c.TargetSetArgument()));
+            .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
+            .ResolveAsync(async c => c.Loaders().Scores(c.Source.Id, c.GetArgument<int>("period"), c.GetArgument<DateTimeOffset?>("asOf"), await c.TargetSetArgumentAsync()));
     }
 }

@@ -1,0 +1,99 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Benchmarking.Targets;
+
+namespace Network.Hub.Targets;
+
+/// <summary>The target sets: <c>GET /api/target-sets</c> lists them, <c>POST /api/target-sets</c> loads one from CSV.</summary>
+public static class TargetSetsApi
+{
+    /// <summary>The largest target-set file accepted (a set of every KPI is about 20 kB).</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Registers <see cref="TargetSets"/>.</summary>
+    public static IHostApplicationBuilder AddTargetSets(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TargetSets>();
+        return builder;
+    }
+
+    /// <summary>Maps the target-set routes.</summary>
+    public static IEndpointRouteBuilder MapTargetSetsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/target-sets").WithTags("Target sets");
+        group.MapGet("", ListAsync).WithSummary("The target sets scores can be computed against: the default and those loaded");
+        group.MapPost("", UploadAsync).WithSummary("Load a target set from CSV (kpi,dataPoint,target,source,note): ?name=&version=");
+        return app;
+    }
+
+    /// <summary>Every target set, the default first.</summary>
+    public static async Task<Ok<IReadOnlyList<TargetSetSummary>>> ListAsync(TargetSets sets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sets.ListAsync(cancellationToken));
+
+    /// <summary>Checks and stores a target-set file.</summary>
+    public static async Task<IResult> UploadAsync(HttpRequest request, TargetSets sets, string? name, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sets);
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            missing["name"] = ["Give the set a name of 1 to 100 characters, e.g. ?name=trondheim-2030-goals."];
+        }
+
+        if (string.IsNullOrWhiteSpace(version) || version.Length > 50)
+        {
+            missing["version"] = ["Give the set a version of 1 to 50 characters, e.g. ?version=1."];
+        }
+
+        if (missing.Count > 0)
+        {
+            return TypedResults.ValidationProblem(missing, title: "The target set needs a name and a version");
+        }
+
+        if (request.ContentType is not { } contentType
+            || !(contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the target set as text/csv",
+                detail: $"The body must be CSV (Content-Type: text/csv) with the header {string.Join(",", TargetSet.Columns)}.");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Target set too large",
+                detail: $"A target-set file may be at most {MaxBytes} bytes.");
+        }
+
+        var buffer = new char[MaxBytes + 1];
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        if (length > MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Target set too large",
+                detail: $"A target-set file may be at most {MaxBytes} bytes.");
+        }
+
+        var upload = await sets.AddAsync(name!.Trim(), version!.Trim(), new string(buffer, 0, length), cancellationToken);
+        return upload.Outcome switch
+        {
+            TargetSetUploadOutcome.Created => TypedResults.Created($"/api/target-sets?name={Uri.EscapeDataString(upload.Set!.Name)}", upload.Set),
+            TargetSetUploadOutcome.Unchanged => TypedResults.Ok(upload.Set),
+            TargetSetUploadOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Target set version taken",
+                detail: upload.Conflict),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The target-set file was refused",
+                detail: $"{upload.Errors.Count} error(s); each names its line (1 is the header).",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = upload.Errors.Select(e => new
+                    {
+                        line = e.Line,
+                        column = e.Column,
+                        reason = e.Reason.ToString(),
+                        message = e.Message,
+                    }).ToArray(),
+                }),
+        };
+    }
+}
