@@ -20,8 +20,8 @@ public sealed class IngestionConfig : ManualConfig
     /// <summary>Measured iterations.</summary>
     public const int IterationCount = 10;
 
-    /// <summary>Invocations of one benchmark: the jitting one, the warm-up and the measured iterations.</summary>
-    public const int InvocationsPerBenchmark = 1 + WarmupCount + IterationCount;
+    /// <summary>Invocations of one benchmark: the warm-up and the measured iterations (no pilot, no jitting stage).</summary>
+    public const int InvocationsPerBenchmark = WarmupCount + IterationCount;
 
     /// <summary>Creates the configuration.</summary>
     public IngestionConfig()

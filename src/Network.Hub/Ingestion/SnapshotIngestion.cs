@@ -83,7 +83,7 @@ public sealed class SnapshotIngestion(
 
     // Runs inside the transaction: decides each submission against the database and against the earlier
     // members of the same batch (a redelivered message can sit in one batch with its original).
-    // The accepted snapshots' rows are tracked; their values are collected in <paramref name="values"/> for the bulk insert.
+    // The accepted snapshots' rows are tracked; their value rows are collected in `values` for the bulk insert.
     private async Task<List<IngestionOutcome>> DecideAsync(
         List<(Submission Submission, VerificationResult Result)> verified, List<KpiValueRecord> values, CancellationToken ct)
     {
