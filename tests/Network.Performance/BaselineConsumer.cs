@@ -2,6 +2,7 @@ using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Messaging;
 using Network.Testing;
+using Network.Testing.Hub;
 
 namespace Network.Performance;
 
@@ -40,11 +41,7 @@ public sealed class BaselineReceiver : IAsyncDisposable
         var consumed = new Countdown();
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
-            {
-                h.Username("guest");
-                h.Password("guest");
-            });
+            TestNode.ConnectToLocalBroker(cfg, virtualHost);
             cfg.ReceiveEndpoint(SnapshotSubmittedConsumerDefinition.QueueName, e =>
             {
                 e.PrefetchCount = Math.Max(options.PrefetchCount, options.BatchSize);

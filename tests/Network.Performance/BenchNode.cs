@@ -3,6 +3,7 @@ using Network.Contracts.Messages;
 using Network.Hub.Messaging;
 using Network.Messaging;
 using Network.Testing;
+using Network.Testing.Hub;
 
 namespace Network.Performance;
 
@@ -38,11 +39,7 @@ public sealed class BenchNode : IAsyncDisposable
         var rejections = new RejectionLog();
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
-            {
-                h.Username("guest");
-                h.Password("guest");
-            });
+            TestNode.ConnectToLocalBroker(cfg, virtualHost);
             cfg.RouteAnswersByCity();
             cfg.ReceiveEndpoint(AnswerRouting.NodeQueueFor(cityId), e =>
             {

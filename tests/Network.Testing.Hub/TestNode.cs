@@ -30,17 +30,21 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>Every refusal received, in arrival order.</summary>
     public ConcurrentQueue<SnapshotRejected> Rejected { get; } = new();
 
+    /// <summary>Points a MassTransit bus at a virtual host of the local test broker (guest/guest on localhost:5672).</summary>
+    public static void ConnectToLocalBroker(IRabbitMqBusFactoryConfigurator cfg, string virtualHost) =>
+        cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        });
+
     /// <summary>Starts a node for <paramref name="cityId"/> on a virtual host of the local broker.</summary>
     public static async Task<TestNode> StartAsync(string cityId, string virtualHost)
     {
         TestNode? node = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
-            {
-                h.Username("guest");
-                h.Password("guest");
-            });
+            ConnectToLocalBroker(cfg, virtualHost);
             cfg.RouteAnswersByCity();
             cfg.ReceiveEndpoint(AnswerRouting.NodeQueueFor(cityId), e =>
             {
