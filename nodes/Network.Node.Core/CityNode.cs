@@ -126,7 +126,7 @@ public sealed class CityNode
     /// </summary>
     public IHubConnection ConnectToHub(ILoggerFactory? loggerFactory = null, HttpClient? http = null) =>
         Settings.Hub.Transport == HubTransport.Http
-            ? new HttpHubConnection(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(Settings.Delivery.SendTimeoutSeconds) }, Settings.Hub.Url, ownsClient: http is null)
+            ? new HttpHubConnection(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(Settings.Delivery.SendTimeoutSeconds) }, Settings.Hub.Url, ownsClient: http is null, Settings.Hub.Credentials)
             : new RabbitMqHubConnection(Settings.CityId, Settings.Hub.RabbitMq, Settings.Delivery, loggerFactory);
 
     /// <summary>A courier that delivers this node's outbox through <paramref name="hub"/>.</summary>

@@ -8,6 +8,7 @@ using Network.Hub.GraphQL;
 using Network.Hub.Health;
 using Network.Hub.Home;
 using Network.Hub.Hosting;
+using Network.Hub.Identity;
 using Network.Hub.Ingestion;
 using Network.Hub.Messaging;
 using Network.Hub.OData;
@@ -24,6 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHubDefaults();
 builder.AddStorage();
+builder.AddIdentity();
 builder.AddKpiCatalogue();
 builder.AddIngestion();
 builder.AddMessaging();
@@ -37,9 +39,11 @@ builder.AddDemoNetwork();
 var app = builder.Build();
 
 app.UseHubDefaults();
+app.UseIdentity();
 
 app.MapHomePage();
 app.MapHealth();
+app.MapTokenEndpoint();
 app.MapKpiCatalogueApi();
 app.MapSnapshotsApi();
 app.MapCitiesApi();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
 using Network.Testing;
@@ -25,7 +26,10 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
     public JsonSerializerOptions Json =>
         Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
-    /// <summary>Registers <paramref name="city"/> and its key in the hub's key registry.</summary>
+    /// <summary>
+    /// Registers <paramref name="city"/> and its key in the hub's key registry, and gives it a node client with a known
+    /// secret (<see cref="TestTokens.NodeSecret"/>), so tests can publish as the city (<see cref="TestTokens"/>).
+    /// </summary>
     public async Task<TestCity> RegisterAsync(TestCity city)
     {
         await WithServicesAsync(async services =>
@@ -34,7 +38,31 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
             await registry.AddOrUpdateCityAsync(city.CityId, city.Name);
             await registry.RegisterKeyAsync(city.CityId, city.Keys.PublicJwk, city.Keys.KeyId, DateTimeOffset.UnixEpoch);
         });
+        await AddNodeClientAsync(city.CityId, secret: TestTokens.NodeSecret(city.CityId));
         return city;
+    }
+
+    /// <summary>Creates (or gives a new secret to) the OAuth client of <paramref name="cityId"/>'s node.</summary>
+    public Task<ClientCredentials> AddNodeClientAsync(string cityId, IReadOnlyList<string>? scopes = null, string? secret = null) =>
+        WithServicesAsync(services => services.GetRequiredService<ClientRegistry>().AddNodeClientAsync(cityId, scopes: scopes, secret: secret));
+
+    /// <summary>Creates (or gives a new secret to) a coordinator's OAuth client, by default with the coordinator's scopes.</summary>
+    public Task<ClientCredentials> AddCoordinatorClientAsync(string name, IReadOnlyList<string>? scopes = null) =>
+        WithServicesAsync(services => services.GetRequiredService<ClientRegistry>().AddCoordinatorClientAsync(name, scopes));
+
+    /// <summary>An HTTP client that sends an access token of <paramref name="credentials"/> (every scope the client may have) with every request.</summary>
+    public async Task<HttpClient> CreateClientAsync(ClientCredentials credentials, string? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var client = CreateClient();
+        return client.WithToken(await TestTokens.RequestAsync(client, credentials.ClientId, credentials.ClientSecret, scope));
+    }
+
+    /// <summary>An HTTP client authenticated as <paramref name="cityId"/>'s node (the city must be registered with <see cref="RegisterAsync"/>).</summary>
+    public async Task<HttpClient> CreateNodeClientAsync(string cityId)
+    {
+        var client = CreateClient();
+        return client.WithToken(await TestTokens.RequestAsync(client, TestTokens.NodeClientId(cityId), TestTokens.NodeSecret(cityId)));
     }
 
     /// <summary>Runs <paramref name="query"/> against the hub's database in a fresh scope.</summary>
@@ -59,6 +87,11 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
         builder.UseSetting("Network:Storage:Provider", "Sqlite");
         builder.UseSetting("Network:Storage:ConnectionString", ConnectionString);
         builder.UseSetting("Network:Demo:Enabled", "false");
+        // Every client of the in-memory test server has the same (no) address, and one hub serves many tests: the
+        // limits are lifted here; the rate-limit tests set their own.
+        builder.UseSetting("Network:RateLimits:Anonymous:PermitLimit", "1000000");
+        builder.UseSetting("Network:RateLimits:Token:PermitLimit", "1000000");
+        builder.UseSetting("Network:RateLimits:Enrollment:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

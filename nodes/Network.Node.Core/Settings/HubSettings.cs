@@ -14,10 +14,32 @@ public sealed class HubSettings
     /// <summary>The broker, for the RabbitMQ transport.</summary>
     public RabbitMqSettings RabbitMq { get; set; } = new();
 
+    /// <summary>
+    /// The node's OAuth client id at the hub (<c>node-NO-5001</c>), from the coordinator's approval of its enrollment;
+    /// for the HTTP transport, which sends each snapshot with an access token obtained with this id and the secret.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The OAuth client secret. Better given by the environment (<c>Network__Node__Hub__ClientSecret</c>) than kept in node.json.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The client id and secret, when both are set.</summary>
+    public HubClientCredentials? Credentials =>
+        string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrEmpty(ClientSecret) ? null : new HubClientCredentials(ClientId, ClientSecret);
+
     /// <summary>Where snapshots go, in words, for messages: "RabbitMQ at localhost:5672 (virtual host /)".</summary>
     public string Describe() => Transport == HubTransport.Http
         ? $"the hub at {Url} over HTTP"
         : $"RabbitMQ at {RabbitMq.Host}:{RabbitMq.Port} (virtual host {RabbitMq.VirtualHost})";
+}
+
+/// <summary>A node's OAuth client credentials at the hub (client credentials grant).</summary>
+/// <param name="ClientId">The client id, e.g. <c>node-NO-5001</c>.</param>
+/// <param name="ClientSecret">The secret the coordinator's approval returned.</param>
+public sealed record HubClientCredentials(string ClientId, string ClientSecret)
+{
+    /// <summary>The id only: a secret is never printed or logged.</summary>
+    public override string ToString() => ClientId;
 }
 
 /// <summary>The ways a node can deliver snapshots.</summary>

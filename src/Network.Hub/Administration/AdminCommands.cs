@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Network.Contracts.Signing;
+using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
 
@@ -7,12 +8,13 @@ namespace Network.Hub.Administration;
 
 /// <summary>
 /// The hub's administration commands, run instead of the server when the first argument names one:
-/// <c>dotnet run --project src/Network.Hub -- cities add --id NO-5001 --name Trondheim --jwk key.json</c>.
+/// <c>dotnet run --project src/Network.Hub -- cities add --id NO-5001 --name Trondheim --jwk key.json</c>, or
+/// <c>clients add --coordinator secretariat</c> for the first coordinator's OAuth client.
 /// They act on the configured database (the same settings as the server) and exit.
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["cities", "keys"];
+    private static readonly string[] Verbs = ["cities", "keys", "clients"];
 
     /// <summary>Whether <paramref name="args"/> asks for an admin command rather than the server.</summary>
     public static bool AreRequested(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -23,6 +25,7 @@ public static class AdminCommands
         var root = new RootCommand("Sustainability Network hub administration.");
         root.Subcommands.Add(Cities(output));
         root.Subcommands.Add(Keys(output));
+        root.Subcommands.Add(Clients(output));
         return root.Parse(args).InvokeAsync();
     }
 
@@ -83,6 +86,55 @@ public static class AdminCommands
         return new Command("keys", "The key registry.") { add, revoke };
     }
 
+    private static Command Clients(TextWriter output)
+    {
+        var city = new Option<string?>("--city") { Description = "Create the OAuth client of this city's node (client id node-<city>), e.g. NO-5001." };
+        var coordinator = new Option<string?>("--coordinator") { Description = "Create a coordinator's OAuth client with this name (client id coordinator-<name>)." };
+        var scopes = new Option<string[]>("--scope")
+        {
+            Description = $"A scope the client may ask for (repeat for several): {string.Join(", ", Scopes.All)}. Default: {string.Join(" and ", Scopes.Node)} for a node, {Scopes.Coordinate} and {Scopes.Read} for a coordinator.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var add = new Command("add", "Create an OAuth client (client credentials) and print its id and secret, once. An existing client gets a new secret.") { city, coordinator, scopes };
+        add.Validators.Add(result =>
+        {
+            if ((result.GetValue(city) is null) == (result.GetValue(coordinator) is null))
+            {
+                result.AddError("Give exactly one of --city CITY (a node's client) and --coordinator NAME.");
+            }
+        });
+        add.SetAction((result, ct) => WithServices(output, async services =>
+        {
+            var clients = services.GetRequiredService<ClientRegistry>();
+            var requested = result.GetValue(scopes) is { Length: > 0 } given ? given : null;
+            var created = result.GetValue(city) is { } cityId
+                ? await clients.AddNodeClientAsync(cityId, await NodeNameAsync(services, cityId, ct), requested, ct: ct)
+                : await clients.AddCoordinatorClientAsync(result.GetValue(coordinator)!, requested, ct: ct);
+            await output.WriteLineAsync($"{(created.Replaced ? "Replaced the secret of" : "Created")} the OAuth client {created.ClientId} (scopes: {string.Join(", ", created.Scopes)}{(created.CityId is { } c ? $"; city {c}" : "")}).");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"  client id      {created.ClientId}");
+            await output.WriteLineAsync($"  client secret  {created.ClientSecret}");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"The secret is shown this once; the hub keeps only its hash. Get a token with POST {TokenEndpoint.Path} (grant_type=client_credentials).");
+        }));
+
+        var list = new Command("list", "List the OAuth clients, their scopes and cities (never their secrets).");
+        list.SetAction((_, ct) => WithServices(output, async services =>
+        {
+            foreach (var client in await services.GetRequiredService<ClientRegistry>().ListAsync(ct))
+            {
+                await output.WriteLineAsync($"{client.ClientId}  {client.DisplayName}  scopes: {string.Join(", ", client.Scopes)}{(client.CityId is { } c ? $"  city: {c}" : "")}");
+            }
+        }));
+
+        return new Command("clients", "The OAuth clients of nodes and coordinators.") { add, list };
+    }
+
+    private static async Task<string> NodeNameAsync(IServiceProvider services, string cityId, CancellationToken ct) =>
+        (await services.GetRequiredService<KeyRegistry>().ListAsync(ct)).FirstOrDefault(c => c.Id == cityId) is { } city
+            ? $"{city.Name}'s node"
+            : $"node of {cityId}";
+
     private static async Task RegisterKeyAsync(KeyRegistry registry, TextWriter output, string cityId, FileInfo file, string? kid, CancellationToken ct)
     {
         if (!file.Exists)
@@ -100,25 +152,31 @@ public static class AdminCommands
         await output.WriteLineAsync($"Key {record.KeyId} registered for {cityId}.");
     }
 
-    // Builds a host with the server's configuration and storage (migrated), but no web server and no bus.
-    private static async Task<int> WithRegistry(TextWriter output, Func<KeyRegistry, Task> action)
+    private static Task<int> WithRegistry(TextWriter output, Func<KeyRegistry, Task> action) =>
+        WithServices(output, services => action(services.GetRequiredService<KeyRegistry>()));
+
+    // Builds a host with the server's configuration and storage (migrated) and the OAuth client store, but no web
+    // server, no token signing and no bus.
+    private static async Task<int> WithServices(TextWriter output, Func<IServiceProvider, Task> action)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.Services.AddScoped<KeyRegistry>();
+        builder.Services.AddClientStore();
         using var host = builder.Build();
         await host.StartAsync();
         try
         {
             await using var scope = host.Services.CreateAsyncScope();
-            await action(scope.ServiceProvider.GetRequiredService<KeyRegistry>());
+            await action(scope.ServiceProvider);
             return 0;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            await output.WriteLineAsync($"error: {e.Message}");
+            var message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            await output.WriteLineAsync($"error: {message}");
             return 1;
         }
         finally

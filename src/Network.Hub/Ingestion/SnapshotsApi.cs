@@ -1,17 +1,22 @@
+using System.Buffers.Text;
+using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
+using Network.Hub.Identity;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Ingestion;
 
 /// <summary>
 /// The HTTP door for cities without a broker connection: <c>POST /api/snapshots</c> with the compact JWS as
-/// an <c>application/jose</c> body. It enters the same <see cref="SnapshotIngestion"/> as the bus door.
+/// an <c>application/jose</c> body and a node's access token (scope <c>snapshots:publish</c>, for the city the
+/// snapshot names). It enters the same <see cref="SnapshotIngestion"/> as the bus door.
 /// </summary>
 public static class SnapshotsApi
 {
@@ -26,6 +31,7 @@ public static class SnapshotsApi
     {
         var snapshots = app.MapGroup("/api/snapshots").WithTags("Snapshots");
         snapshots.MapPost("/", SubmitAsync)
+            .RequireAuthorization(Access.Publish)
             .Accepts<string>(JoseMediaType)
             .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose");
         snapshots.MapGet("/{snapshotId:guid}", GetAsync)
@@ -33,10 +39,15 @@ public static class SnapshotsApi
         return app;
     }
 
-    /// <summary>Submits a snapshot: 202 with the receipt, or ProblemDetails listing every reason.</summary>
+    /// <summary>
+    /// Submits a snapshot: 202 with the receipt, or ProblemDetails listing every reason; 403 before any verification
+    /// when the snapshot names a city other than the token's (a node publishes for its own city only).
+    /// </summary>
     public static async Task<Results<Accepted<SnapshotAccepted>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, SnapshotIngestion ingestion, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, SnapshotIngestion ingestion, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(
@@ -52,6 +63,11 @@ public static class SnapshotsApi
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Snapshot too large",
                 detail: $"The body is larger than {MaxBodyBytes:N0} bytes; a snapshot payload may be at most {SnapshotFormat.MaxPayloadBytes:N0} bytes.");
+        }
+
+        if (NotTheTokensCity(user, body) is { } refusal)
+        {
+            return refusal;
         }
 
         var outcome = await ingestion.IngestAsync(new Submission(body, SubmissionDoor.Http), cancellationToken);
@@ -95,6 +111,55 @@ public static class SnapshotsApi
         reason is >= RejectionReason.NotAFiniteNumber and <= RejectionReason.IssuedInFuture
             or RejectionReason.SupersededSnapshotNotFound
             or RejectionReason.InvalidField;
+
+    // The token's city against the city the payload claims, read without verifying anything: the signature proves
+    // who signed, the token who sends, and a node may send only its own city's snapshots, whoever signed them. A
+    // payload that cannot be read goes on to the verifier, which refuses it with the reason.
+    private static ProblemHttpResult? NotTheTokensCity(ClaimsPrincipal user, string jws)
+    {
+        var tokenCity = user.CityId();
+        var claimed = ClaimedCity(jws);
+        if (tokenCity is not null && (claimed is null || claimed == tokenCity))
+        {
+            return null;
+        }
+
+        var message = tokenCity is null
+            ? $"The access token belongs to '{user.FindFirst("sub")?.Value}', which is no city's node: only a node's token, which names its city, may publish snapshots."
+            : $"The snapshot is for {claimed}, but this access token is {tokenCity}'s: a node publishes snapshots for its own city only.";
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Not this client's city",
+            Detail = message + " Nothing was stored.",
+            Type = "https://u4ssc.network/problems/not-your-city",
+        };
+        problem.Extensions["tokenCity"] = tokenCity;
+        problem.Extensions["errors"] = new[] { new { field = "$.cityId", message } };
+        return TypedResults.Problem(problem);
+    }
+
+    private static string? ClaimedCity(string jws)
+    {
+        var parts = jws.Split('.');
+        if (parts.Length != 3 || !Base64Url.IsValid(parts[1]))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+            return payload.RootElement.ValueKind == JsonValueKind.Object
+                && payload.RootElement.TryGetProperty("cityId", out var city) && city.ValueKind == JsonValueKind.String
+                ? city.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static ProblemHttpResult Problem(SnapshotRejected rejected)
     {

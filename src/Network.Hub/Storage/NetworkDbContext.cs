@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Network.Hub.Storage;
 
 /// <summary>
-/// The hub's one model of stored state: cities, their keys, accepted snapshots with their values, and the
-/// error records of refused submissions. Each database provider has its own subclass so each keeps its own
+/// The hub's one model of stored state: cities, their keys, accepted snapshots with their values, the
+/// error records of refused submissions, and the OAuth clients and tokens of the hub's authorization server
+/// (OpenIddict's entities, tables <c>OpenIddict*</c>). Each database provider has its own subclass so each keeps its own
 /// migrations (<see cref="SqliteNetworkDbContext"/>, <see cref="SqlServerNetworkDbContext"/>).
 /// </summary>
 public abstract class NetworkDbContext(DbContextOptions options) : DbContext(options)
@@ -30,6 +31,8 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.UseOpenIddict();
+
         modelBuilder.Entity<CityRecord>(city =>
         {
             city.ToTable("Cities");

@@ -109,6 +109,8 @@ internal sealed class HubProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Network__Demo__Enabled"] = "false";
+        // A production hub refuses to start without token-signing certificates; these tests are not about tokens.
+        start.Environment["Network__Identity__DevelopmentKeys"] = "true";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

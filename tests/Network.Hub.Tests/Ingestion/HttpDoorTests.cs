@@ -180,7 +180,7 @@ public sealed class HttpDoorTests : IAsyncLifetime
     [Fact]
     public async Task Garbage_is_a_400_and_leaves_an_error_record()
     {
-        using var response = await SnapshotDoor.PostAsync(_client, "this is not a jws");
+        using var response = await SnapshotDoor.PostAsync(_client, "this is not a jws", asCity: _trondheim.CityId);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal([("MalformedJws", "jws")], await SnapshotDoor.ReasonsAsync(response));
@@ -201,7 +201,7 @@ public sealed class HttpDoorTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_size_limit_is_a_413_and_nothing_is_read_into_the_pipeline()
     {
-        using var response = await SnapshotDoor.PostAsync(_client, new string('a', Network.Hub.Ingestion.SnapshotsApi.MaxBodyBytes + 1));
+        using var response = await SnapshotDoor.PostAsync(_client, new string('a', Network.Hub.Ingestion.SnapshotsApi.MaxBodyBytes + 1), asCity: _trondheim.CityId);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await _hub.QueryAsync(db => db.RejectedSubmissions.CountAsync(TestContext.Current.CancellationToken)));

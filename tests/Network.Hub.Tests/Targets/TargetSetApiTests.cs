@@ -56,8 +56,10 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         csv = await CsvTable.GetAsync(client, $"/api/compare.csv?cities={Bergen},{Fjordvik}&kpis={Unemployment}&period=2020&targetSet=city-goals");
         Assert.Equal([100, 85.71], PercentOfTarget(csv, Unemployment, Bergen, Fjordvik)); // 2.1 under 3; 3/3.5
+        // The network is shared with the other tests of this class, which may have loaded sets of their own before.
         var names = (await GraphQLAnswer.PostAsync(client, "{ targetSets { name version } }")).Ok().GetProperty("targetSets").Items()
-            .Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("version").GetString()}");
+            .Select(s => $"{s.GetProperty("name").GetString()} {s.GetProperty("version").GetString()}")
+            .Where(n => n.StartsWith("definition-implied ", StringComparison.Ordinal) || n.StartsWith("city-goals ", StringComparison.Ordinal));
         Assert.Equal(["definition-implied 1", "city-goals 1", "city-goals 2"], names);
     }
 

@@ -73,7 +73,7 @@ public sealed class HttpDeliveryTests : IAsyncLifetime
     {
         await PublishAsync();
         var entry = Assert.Single(await _node.Store.DueAsync(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), ct: Ct));
-        await using var hub = new HttpHubConnection(_client, _client.BaseAddress!);
+        await using var hub = new HttpHubConnection(_client, _client.BaseAddress!, credentials: _node.Settings.Hub.Credentials);
 
         var first = await hub.DeliverAsync(entry, Ct);
         var second = await hub.DeliverAsync(entry, Ct);
@@ -81,6 +81,50 @@ public sealed class HttpDeliveryTests : IAsyncLifetime
         Assert.Equal((true, false), (first.Answer!.Accepted, first.Answer.Duplicate));
         Assert.Equal((true, true), (second.Answer!.Accepted, second.Answer.Duplicate));
         Assert.Equal(1, await _hub.QueryAsync(db => db.Snapshots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Without_client_credentials_the_hub_refuses_and_the_snapshot_waits_in_the_outbox()
+    {
+        _node.Settings.Hub.ClientId = null;
+        _node.Settings.Hub.ClientSecret = null;
+        await PublishAsync();
+
+        var report = await DeliverAsync();
+
+        Assert.Equal(0, report.Delivered);
+        Assert.Contains("the hub needs the node's client id and secret", report.Failure, StringComparison.Ordinal);
+        Assert.Contains("`credentials", report.Failure, StringComparison.Ordinal);
+        Assert.Equal(SnapshotState.Pending, Assert.Single(await _node.Store.ListAsync(ct: Ct)).State);
+    }
+
+    [Fact]
+    public async Task A_wrong_client_secret_is_reported_and_the_snapshot_waits_in_the_outbox()
+    {
+        _node.Settings.Hub.ClientSecret = "not-the-secret";
+        await PublishAsync();
+
+        var report = await DeliverAsync();
+
+        Assert.Equal(0, report.Delivered);
+        Assert.Contains($"the hub refused the client node-NO-5001: invalid_client", report.Failure, StringComparison.Ordinal);
+        Assert.Equal(SnapshotState.Pending, Assert.Single(await _node.Store.ListAsync(ct: Ct)).State);
+    }
+
+    [Fact]
+    public async Task One_token_serves_many_deliveries()
+    {
+        var counter = new TokenRequestCounter();
+        using var client = _hub.CreateDefaultClient(counter);
+        await PublishAsync();
+        await _node.ImportAsync(TestValues.TrondheimCsv(_directory), 2021, SnapshotStatus.Preliminary, ct: Ct);
+        await _node.PublishAsync(ct: Ct);
+
+        await using var hub = _node.ConnectToHub(http: client);
+        var report = await _node.CourierFor(hub).DeliverDueAsync(ignoreSchedule: true, null, Ct);
+
+        Assert.Equal((2, 2), (report.Due, report.Delivered));
+        Assert.Equal(1, counter.TokenRequests);
     }
 
     [Theory]
@@ -134,6 +178,21 @@ public sealed class HttpDeliveryTests : IAsyncLifetime
         var courier = _node.CourierFor(hub);
         await hub.StartAsync(courier.OnAnswerAsync, Ct);
         return await courier.DeliverDueAsync(ignoreSchedule: true, null, Ct);
+    }
+
+    private sealed class TokenRequestCounter : DelegatingHandler
+    {
+        public int TokenRequests { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath == "/connect/token")
+            {
+                TokenRequests++;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class StatusHandler(HttpStatusCode status) : HttpMessageHandler

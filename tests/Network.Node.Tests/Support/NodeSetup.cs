@@ -18,7 +18,10 @@ public static class NodeSetup
         return node;
     }
 
-    /// <summary>Registers the node's city and its active key with the hub, as the coordinator's <c>cities add</c> does.</summary>
+    /// <summary>
+    /// Registers the node's city and its active key with the hub, as the coordinator's <c>cities add</c> does, and gives
+    /// the node its OAuth client (in its settings and node.json), as an approved enrollment does.
+    /// </summary>
     public static async Task RegisterAsync(HubFactory hub, CityNode node)
     {
         var key = node.Keys.Find(node.Settings.ActiveKeyId)!;
@@ -29,6 +32,13 @@ public static class NodeSetup
             await registry.AddOrUpdateCityAsync(node.Settings.CityId, node.Settings.Name);
             await registry.RegisterKeyAsync(node.Settings.CityId, EcPublicJwk.Parse(key.PublicJwk), key.KeyId, DateTimeOffset.UnixEpoch);
         });
+        var client = await hub.AddNodeClientAsync(node.Settings.CityId);
+        node.Settings.Hub.ClientId = client.ClientId;
+        node.Settings.Hub.ClientSecret = client.ClientSecret;
+        var stored = NodeSettings.Load(node.Directory.SettingsFile);
+        stored.Hub.ClientId = client.ClientId;
+        stored.Hub.ClientSecret = client.ClientSecret;
+        stored.Save(node.Directory.SettingsFile);
     }
 
     /// <summary>Revokes a key in the hub's registry, as the coordinator's <c>keys revoke</c> does.</summary>

@@ -1,0 +1,142 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Network.Contracts.Snapshots;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Network.Hub.Identity;
+
+/// <summary>
+/// The hub's OAuth clients (OpenIddict applications, stored with the rest of the hub's state): one per city's node
+/// (<c>node-NO-5001</c>, scopes <see cref="Scopes.Node"/>, its city kept with the client and put into every token as
+/// the <c>city</c> claim) and one per coordinator or API client. Clients use the client credentials grant only.
+/// </summary>
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+{
+    /// <summary>The application property holding a node client's city.</summary>
+    public const string CityProperty = "city";
+
+    /// <summary>The client id of a city's node: <c>node-</c> and the city id.</summary>
+    public static string NodeClientId(string cityId) => "node-" + cityId;
+
+    /// <summary>
+    /// Creates the client of <paramref name="cityId"/>'s node, or replaces its secret when it exists (an approved
+    /// re-enrollment: the node set up again holds the city's key and gets new credentials; the old secret stops working).
+    /// </summary>
+    /// <param name="cityId">The city, e.g. <c>NO-5001</c>.</param>
+    /// <param name="displayName">Who the client is, e.g. <c>Trondheim's node</c>.</param>
+    /// <param name="scopes">The scopes it may ask for; default <see cref="Scopes.Node"/>.</param>
+    /// <param name="secret">The secret to use; default a new random one (tests pass a known one).</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <exception cref="ArgumentException">The city id or a scope is not valid.</exception>
+    public async Task<ClientCredentials> AddNodeClientAsync(
+        string cityId, string? displayName = null, IReadOnlyList<string>? scopes = null, string? secret = null, CancellationToken ct = default)
+    {
+        if (CityId.Explain(cityId) is { } why)
+        {
+            throw new ArgumentException(why, nameof(cityId));
+        }
+
+        return await AddAsync(NodeClientId(cityId), displayName ?? $"node of {cityId}", scopes ?? Scopes.Node, cityId, secret, ct);
+    }
+
+    /// <summary>
+    /// Creates a client for a network coordinator (or another API client) named <paramref name="name"/>, with
+    /// <see cref="Scopes.Coordinate"/> and <see cref="Scopes.Read"/> unless other scopes are given; replaces its
+    /// secret when it exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name or a scope is not valid.</exception>
+    public Task<ClientCredentials> AddCoordinatorClientAsync(string name, IReadOnlyList<string>? scopes = null, string? secret = null, CancellationToken ct = default)
+    {
+        var slug = new string(name.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        if (slug.Length == 0)
+        {
+            throw new ArgumentException("A coordinator client needs a name with letters or digits, e.g. --coordinator secretariat.", nameof(name));
+        }
+
+        return AddAsync("coordinator-" + slug, name.Trim(), scopes ?? [Scopes.Coordinate, Scopes.Read], null, secret, ct);
+    }
+
+    /// <summary>Every client, by id.</summary>
+    public async Task<IReadOnlyList<ClientView>> ListAsync(CancellationToken ct = default)
+    {
+        var views = new List<ClientView>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
+        {
+            views.Add(await ViewAsync(application, ct));
+        }
+
+        return views.OrderBy(v => v.ClientId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The client with this id, or <see langword="null"/>.</summary>
+    public async Task<ClientView?> FindAsync(string clientId, CancellationToken ct = default) =>
+        await applications.FindByClientIdAsync(clientId, ct) is { } application ? await ViewAsync(application, ct) : null;
+
+    /// <summary>The city kept with an application, or <see langword="null"/>.</summary>
+    public async Task<string?> CityOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(CityProperty, out var city) && city.ValueKind == JsonValueKind.String ? city.GetString() : null;
+    }
+
+    /// <summary>The scopes an application may ask for.</summary>
+    public async Task<IReadOnlyList<string>> ScopesOfAsync(object application, CancellationToken ct = default) =>
+        (await applications.GetPermissionsAsync(application, ct))
+            .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(p => p[Permissions.Prefixes.Scope.Length..])
+            .OrderBy(s => Scopes.All.ToList().IndexOf(s))
+            .ToList();
+
+    /// <summary>A new random client secret: 32 bytes, base64url (43 characters).</summary>
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    private async Task<ClientCredentials> AddAsync(string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct)
+    {
+        if (scopes.FirstOrDefault(s => !Scopes.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not a scope of this hub; the scopes are {string.Join(", ", Scopes.All)}.", nameof(scopes));
+        }
+
+        secret ??= NewSecret();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        foreach (var scope in scopes.Distinct(StringComparer.Ordinal))
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        if (cityId is not null)
+        {
+            descriptor.Properties[CityProperty] = JsonSerializer.SerializeToElement(cityId);
+        }
+
+        var existing = await applications.FindByClientIdAsync(clientId, ct);
+        if (existing is null)
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+        else
+        {
+            // The secret goes in separately: that overload hashes it (PopulateAsync would store what it is given).
+            descriptor.ClientSecret = null;
+            await applications.PopulateAsync(existing, descriptor, ct);
+            await applications.UpdateAsync(existing, secret, ct);
+        }
+
+        return new ClientCredentials(clientId, secret, [.. scopes.Distinct(StringComparer.Ordinal)], cityId, Replaced: existing is not null);
+    }
+
+    private async Task<ClientView> ViewAsync(object application, CancellationToken ct) =>
+        new(await applications.GetClientIdAsync(application, ct) ?? "",
+            await applications.GetDisplayNameAsync(application, ct),
+            await ScopesOfAsync(application, ct),
+            await CityOfAsync(application, ct));
+}

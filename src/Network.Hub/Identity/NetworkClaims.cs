@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace Network.Hub.Identity;
+
+/// <summary>The claims the hub puts into its access tokens beside the standard ones.</summary>
+public static class NetworkClaims
+{
+    /// <summary>The city a node's client belongs to, e.g. <c>NO-5001</c>: the one city it may publish for.</summary>
+    public const string City = "city";
+
+    /// <summary>The token's city, or <see langword="null"/> when the client is no city's node.</summary>
+    public static string? CityId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirst(City)?.Value is { Length: > 0 } city ? city : null;
+    }
+}
