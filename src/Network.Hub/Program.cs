@@ -47,6 +47,8 @@ app.MapTokenEndpoint();
 app.MapKpiCatalogueApi();
 app.MapSnapshotsApi();
 app.MapCitiesApi();
+app.MapMembershipApi();
+app.MapEnrollmentsApi();
 app.MapODataFeed();
 app.MapGraphQL();
 app.MapComparisonExports();

@@ -1,8 +1,4 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Network.Contracts.Snapshots;
 
 namespace Network.Contracts.Signing;
@@ -13,8 +9,6 @@ namespace Network.Contracts.Signing;
 /// </summary>
 public sealed class SnapshotSigner
 {
-    private static readonly JsonSerializerOptions HeaderOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly ECDsa _key;
     private readonly string _encodedHeader;
 
@@ -34,17 +28,7 @@ public sealed class SnapshotSigner
 
         _key = privateKey;
         KeyId = keyId;
-        // Written without the default HTML-safe escaping, so the header reads exactly as contracts/README.md
-        // shows it ("u4ssc-snapshot+jws", not "u4ssc-snapshot\u002Bjws").
-        var header = JsonSerializer.SerializeToUtf8Bytes(
-            new Dictionary<string, string>
-            {
-                ["alg"] = SnapshotFormat.Algorithm,
-                ["kid"] = keyId,
-                ["typ"] = SnapshotFormat.TokenType,
-            },
-            HeaderOptions);
-        _encodedHeader = Base64Url.EncodeToString(header);
+        _encodedHeader = CompactJws.EncodeHeader(keyId, SnapshotFormat.TokenType);
     }
 
     /// <summary>The key id written into every header.</summary>
@@ -54,9 +38,6 @@ public sealed class SnapshotSigner
     public string Sign(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var signingInput = _encodedHeader + "." + Base64Url.EncodeToString(SnapshotJson.Serialize(snapshot));
-        // JWS wants r || s (IEEE P1363), not the DER that ECDsa produces by default.
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return signingInput + "." + Base64Url.EncodeToString(signature);
+        return CompactJws.Sign(_key, _encodedHeader, SnapshotJson.Serialize(snapshot));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 
@@ -9,10 +10,11 @@ namespace Network.Hub.Hosting;
 /// <param name="Summary">One sentence saying what the endpoint answers.</param>
 /// <param name="Examples">Example requests (URL-encoded paths); may be empty.</param>
 /// <param name="NeedsQuery">Whether the endpoint answers only with query parameters (<see cref="EndpointNeedsQuery"/>), so the bare pattern is not a link.</param>
-public sealed record ListedEndpoint(string Method, string Pattern, string Summary, IReadOnlyList<string> Examples, bool NeedsQuery = false)
+/// <param name="NeedsToken">Whether the endpoint answers only with an access token (it requires authorization), so a browser cannot follow it.</param>
+public sealed record ListedEndpoint(string Method, string Pattern, string Summary, IReadOnlyList<string> Examples, bool NeedsQuery = false, bool NeedsToken = false)
 {
-    /// <summary>Whether <see cref="Pattern"/> is itself a page one can follow (a GET without route parameters that needs no query).</summary>
-    public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal) && !NeedsQuery;
+    /// <summary>Whether <see cref="Pattern"/> is itself a page one can follow (a GET without route parameters that needs no query and no token).</summary>
+    public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal) && !NeedsQuery && !NeedsToken;
 
     /// <summary>
     /// The endpoints that carry a summary (<c>WithSummary</c>), in the order they were mapped. Reading
@@ -28,7 +30,8 @@ public sealed record ListedEndpoint(string Method, string Pattern, string Summar
                 "/" + (e.Endpoint.RoutePattern.RawText ?? string.Empty).Trim('/'),
                 e.Summary!,
                 e.Endpoint.Metadata.GetMetadata<EndpointExamples>()?.Paths ?? [],
-                e.Endpoint.Metadata.GetMetadata<EndpointNeedsQuery>() is not null))
+                e.Endpoint.Metadata.GetMetadata<EndpointNeedsQuery>() is not null,
+                e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null && e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null))
             .ToArray();
 
     private static string MethodOf(RouteEndpoint endpoint) =>

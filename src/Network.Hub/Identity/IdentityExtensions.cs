@@ -82,6 +82,7 @@ public static class IdentityExtensions
                     .AddRequirements(new ScopeRequirement(scope)));
             }
         });
+        builder.Services.AddScoped<Enrollments>();
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();
         builder.AddRateLimits();

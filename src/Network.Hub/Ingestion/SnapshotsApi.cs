@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -85,13 +86,23 @@ public static class SnapshotsApi
     {
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => s.SnapshotId == snapshotId)
-            .Select(s => new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, s.Jws))
+            .Select(s => new
+            {
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, s.Jws, null, ""),
+                KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         return stored is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot",
                 detail: $"The hub holds no accepted snapshot {snapshotId}.")
-            : TypedResults.Ok(stored);
+            : TypedResults.Ok(stored.View with { KeyRevokedAt = stored.KeyRevokedAt, Signature = SignatureNote(stored.View, stored.KeyRevokedAt) });
     }
+
+    // The verifier judged the key when the snapshot arrived; a later revocation does not undo that acceptance (the key was
+    // the city's when it signed), but a reader should know: the key may have been in other hands since.
+    private static string SignatureNote(StoredSnapshotView view, DateTimeOffset? revokedAt) => revokedAt is { } at
+        ? string.Create(CultureInfo.InvariantCulture, $"Signed with key {view.KeyId}, which was revoked on {at:yyyy-MM-dd HH:mm} UTC, after the hub accepted this snapshot on {view.ReceivedAt:yyyy-MM-dd HH:mm} UTC; the snapshot stays valid, and its JWS can be verified again with the key.")
+        : string.Create(CultureInfo.InvariantCulture, $"Signed with key {view.KeyId}, registered to {view.CityId} and not revoked.");
 
     /// <summary>
     /// The HTTP status for a refusal: 409 for a conflict with what is stored, 422 when the snapshot is
@@ -226,6 +237,9 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="Digest">The snapshot digest.</param>
 /// <param name="ValueCount">How many values it holds.</param>
 /// <param name="Jws">The compact JWS as received.</param>
+/// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
+/// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
 public sealed record StoredSnapshotView(
     Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
-    DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string Jws);
+    DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string Jws,
+    DateTimeOffset? KeyRevokedAt, string Signature);

@@ -28,6 +28,9 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Target sets loaded by network coordinators.</summary>
     public DbSet<TargetSetRecord> TargetSets => Set<TargetSetRecord>();
 
+    /// <summary>Nodes' requests to join with their keys, and the coordinators' decisions.</summary>
+    public DbSet<EnrollmentRecord> Enrollments => Set<EnrollmentRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -103,6 +106,24 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             set.Property(t => t.CatalogueVersion).HasMaxLength(32);
             set.Property(t => t.ContentHash).HasMaxLength(64);
             set.HasIndex(t => new { t.Name, t.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<EnrollmentRecord>(enrollment =>
+        {
+            enrollment.ToTable("Enrollments");
+            enrollment.HasKey(e => e.Id);
+            enrollment.Property(e => e.CityId).HasMaxLength(16);
+            enrollment.Property(e => e.CityName).HasMaxLength(200);
+            enrollment.Property(e => e.KeyId).HasMaxLength(128);
+            enrollment.Property(e => e.Jwk).HasMaxLength(1024);
+            enrollment.Property(e => e.Contact).HasMaxLength(254);
+            enrollment.Property(e => e.Jws).HasMaxLength(16 * 1024);
+            enrollment.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+            enrollment.Property(e => e.DecidedBy).HasMaxLength(100);
+            enrollment.Property(e => e.Reason).HasMaxLength(1000);
+            enrollment.Property(e => e.ClientId).HasMaxLength(100);
+            enrollment.HasIndex(e => new { e.Status, e.ReceivedAt });
+            enrollment.HasIndex(e => e.KeyId);
         });
     }
 }

@@ -16,6 +16,9 @@ public sealed class StartupBannerTests(HubApplication hub)
         Assert.Equal(
             ["GET /", "GET /health", "POST /connect/token", "GET /api/kpis", "GET /api/kpis/tree", "GET /api/kpis/{code}", "POST /api/snapshots", "GET /api/snapshots/{snapshotId:guid}",
              "GET /api/cities", "GET /api/cities/{cityId}/snapshots",
+             "POST /api/cities", "GET /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys/{keyId}/revoke",
+             "POST /api/enrollments", "GET /api/enrollments", "GET /api/enrollments/{enrollmentId:guid}",
+             "POST /api/enrollments/{enrollmentId:guid}/approve", "POST /api/enrollments/{enrollmentId:guid}/reject",
              "GET /odata",
              "POST /graphql", "GET /graphql", "GET /graphql/ui",
              "GET /api/compare.csv", "GET /api/compare.xlsx",

@@ -1,0 +1,217 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Network.Contracts.Enrollment;
+using Network.Hub.Storage;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Network.Hub.Identity;
+
+/// <summary>
+/// <c>/api/enrollments</c>: a node asks to join with its key (anonymous, rate-limited); a network coordinator lists the
+/// requests and approves or rejects each.
+/// </summary>
+public static class EnrollmentsApi
+{
+    /// <summary>The media type of the signed request: a compact JWS.</summary>
+    public const string JoseMediaType = "application/jose";
+
+    /// <summary>Maps the enrollment routes.</summary>
+    public static IEndpointRouteBuilder MapEnrollmentsApi(this IEndpointRouteBuilder app)
+    {
+        var enrollments = app.MapGroup("/api/enrollments").WithTags("Identity");
+        enrollments.MapPost("/", SubmitAsync)
+            .RequireRateLimiting(RateLimits.EnrollmentPolicy)
+            .Accepts<string>(JoseMediaType)
+            .WithSummary("Ask to join the network: a node's signed enrollment request (application/jose); a coordinator decides");
+        enrollments.MapGet("/", ListAsync)
+            .RequireAuthorization(Access.Coordinate)
+            .WithSummary("Enrollment requests, newest first; filter: status (pending, approved, rejected). Coordinators");
+        enrollments.MapGet("/{enrollmentId:guid}", GetAsync)
+            .RequireAuthorization(Access.Coordinate)
+            .WithSummary("One enrollment request and its decision. Coordinators");
+        enrollments.MapPost("/{enrollmentId:guid}/approve", ApproveAsync)
+            .RequireAuthorization(Access.Coordinate)
+            .WithSummary("Approve: registers the city and key, creates the node's client; its secret is in this answer only. Coordinators");
+        enrollments.MapPost("/{enrollmentId:guid}/reject", RejectAsync)
+            .RequireAuthorization(Access.Coordinate)
+            .WithSummary("Reject, with a reason (JSON: reason). Coordinators");
+        return app;
+    }
+
+    /// <summary>Receives a request: 202 with its id, 400 listing what is wrong, 409 when the key is registered already.</summary>
+    public static async Task<Results<Accepted<EnrollmentReceipt>, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, Enrollments enrollments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the request as application/jose",
+                detail: $"The body must be the signed enrollment request the node's init wrote (enrollment.jws), with Content-Type: {JoseMediaType}.");
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Enrollment request too large",
+                detail: $"An enrollment request is at most {EnrollmentRequest.MaxLength:N0} characters.");
+        }
+
+        var submission = await enrollments.SubmitAsync(body, cancellationToken);
+        if (submission.Enrollment is { } enrollment)
+        {
+            return TypedResults.Accepted($"/api/enrollments/{enrollment.Id}",
+                new EnrollmentReceipt(enrollment.Id, enrollment.Status, enrollment.CityId, enrollment.KeyId, enrollment.ReceivedAt, submission.Duplicate));
+        }
+
+        if (submission.Conflict is { } conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The key is registered already", detail: conflict);
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Not a valid signed enrollment request",
+            Detail = $"The request was refused for {submission.Problems.Count} reason(s); nothing was kept. Each entry in 'errors' names the field and why.",
+        };
+        problem.Extensions["errors"] = submission.Problems.Select(p => new { field = p.Field, message = p.Message }).ToArray();
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>The requests, newest first; <paramref name="status"/> (any case) filters.</summary>
+    public static async Task<Results<Ok<EnrollmentView[]>, ProblemHttpResult>> ListAsync(string? status, Enrollments enrollments, CancellationToken cancellationToken)
+    {
+        EnrollmentStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<EnrollmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown status",
+                    detail: $"'{status}' is not a status; use pending, approved or rejected, or leave it out for all.");
+            }
+
+            filter = parsed;
+        }
+
+        return TypedResults.Ok((await enrollments.ListAsync(filter, cancellationToken)).Select(EnrollmentView.Of).ToArray());
+    }
+
+    /// <summary>One request.</summary>
+    public static async Task<Results<Ok<EnrollmentView>, ProblemHttpResult>> GetAsync(Guid enrollmentId, Enrollments enrollments, CancellationToken cancellationToken) =>
+        await enrollments.FindAsync(enrollmentId, cancellationToken) is { } enrollment
+            ? TypedResults.Ok(EnrollmentView.Of(enrollment))
+            : NotFound(enrollmentId);
+
+    /// <summary>Approves a pending request: 200 with the node's client id and secret (shown this once).</summary>
+    public static async Task<Results<Ok<Approval>, ProblemHttpResult>> ApproveAsync(
+        Guid enrollmentId, ClaimsPrincipal user, Enrollments enrollments, CancellationToken cancellationToken)
+    {
+        var decision = await enrollments.ApproveAsync(enrollmentId, Coordinator(user), cancellationToken);
+        if (decision is { Enrollment: { } enrollment, Credentials: { } credentials })
+        {
+            return TypedResults.Ok(new Approval(
+                enrollment.Id, enrollment.CityId, decision.NewCity, enrollment.KeyId, credentials.ClientId, credentials.ClientSecret, credentials.Scopes, credentials.Replaced,
+                $"Give the node its credentials (the secret is not shown again): network-node credentials --client-id {credentials.ClientId} --client-secret <secret>"));
+        }
+
+        return Undecided(enrollmentId, decision);
+    }
+
+    /// <summary>Rejects a pending request with a reason.</summary>
+    public static async Task<Results<Ok<EnrollmentView>, ProblemHttpResult>> RejectAsync(
+        Guid enrollmentId, EnrollmentRejection rejection, ClaimsPrincipal user, Enrollments enrollments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        if (string.IsNullOrWhiteSpace(rejection.Reason) || rejection.Reason.Length > 1000)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A rejection needs a reason",
+                detail: "Send {\"reason\": \"...\"} (1 to 1,000 characters): the node's analyst reads it.");
+        }
+
+        var decision = await enrollments.RejectAsync(enrollmentId, rejection.Reason.Trim(), Coordinator(user), cancellationToken);
+        return decision is { Enrollment: { } enrollment, Conflict: null } ? TypedResults.Ok(EnrollmentView.Of(enrollment)) : Undecided(enrollmentId, decision);
+    }
+
+    private static string Coordinator(ClaimsPrincipal user) => user.FindFirst(Claims.Subject)?.Value ?? "unknown";
+
+    private static ProblemHttpResult Undecided(Guid enrollmentId, EnrollmentDecision decision) => decision.Enrollment is null
+        ? NotFound(enrollmentId)
+        : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The request cannot be decided", detail: decision.Conflict);
+
+    private static ProblemHttpResult NotFound(Guid enrollmentId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such enrollment request", detail: $"The hub holds no enrollment request {enrollmentId}.");
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > EnrollmentRequest.MaxLength)
+        {
+            return null;
+        }
+
+        var buffer = new byte[EnrollmentRequest.MaxLength + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        {
+            total += read;
+        }
+
+        return total > EnrollmentRequest.MaxLength ? null : Encoding.ASCII.GetString(buffer, 0, total).Trim();
+    }
+}
+
+/// <summary>What the hub answers a node that asked to join.</summary>
+/// <param name="EnrollmentId">The request's id: the coordinator decides on it.</param>
+/// <param name="Status">Pending.</param>
+/// <param name="CityId">The city.</param>
+/// <param name="KeyId">The key's id.</param>
+/// <param name="ReceivedAt">When the hub received the request.</param>
+/// <param name="Duplicate">Whether the same key's request was pending already (this is it).</param>
+public sealed record EnrollmentReceipt(Guid EnrollmentId, EnrollmentStatus Status, string CityId, string KeyId, DateTimeOffset ReceivedAt, bool Duplicate);
+
+/// <summary>An enrollment request as coordinators see it.</summary>
+/// <param name="EnrollmentId">Its id.</param>
+/// <param name="Status">Pending, approved or rejected.</param>
+/// <param name="CityId">The city.</param>
+/// <param name="CityName">The city's name as the node gave it.</param>
+/// <param name="KeyId">The key's id (RFC 7638 thumbprint).</param>
+/// <param name="PublicJwk">The public key.</param>
+/// <param name="Contact">Whom to contact to confirm the request.</param>
+/// <param name="CreatedAt">When the node wrote it.</param>
+/// <param name="ReceivedAt">When the hub received it.</param>
+/// <param name="DecidedAt">When a coordinator decided.</param>
+/// <param name="DecidedBy">Which coordinator's client decided.</param>
+/// <param name="Reason">Why it was rejected.</param>
+/// <param name="ClientId">The node's OAuth client, once approved.</param>
+/// <param name="Jws">The signed request as received, for anyone to check again.</param>
+public sealed record EnrollmentView(
+    Guid EnrollmentId, EnrollmentStatus Status, string CityId, string CityName, string KeyId, JsonElement PublicJwk, string? Contact,
+    DateTimeOffset CreatedAt, DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason, string? ClientId, string Jws)
+{
+    /// <summary>The view of a stored request.</summary>
+    public static EnrollmentView Of(EnrollmentRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var jwk = JsonDocument.Parse(e.Jwk);
+        return new(e.Id, e.Status, e.CityId, e.CityName, e.KeyId, jwk.RootElement.Clone(), e.Contact, e.CreatedAt, e.ReceivedAt, e.DecidedAt, e.DecidedBy, e.Reason, e.ClientId, e.Jws);
+    }
+}
+
+/// <summary>An approval: the node's client, with its secret shown this once.</summary>
+/// <param name="EnrollmentId">The request approved.</param>
+/// <param name="CityId">The city.</param>
+/// <param name="NewCity">Whether the city was registered by this approval (otherwise it was a member already).</param>
+/// <param name="KeyId">The key registered.</param>
+/// <param name="ClientId">The node's client id.</param>
+/// <param name="ClientSecret">The node's client secret. The hub keeps only its hash.</param>
+/// <param name="Scopes">The scopes the client may ask for.</param>
+/// <param name="SecretReplaced">Whether the node's client existed and this replaced its secret.</param>
+/// <param name="Next">What to do with the credentials.</param>
+public sealed record Approval(Guid EnrollmentId, string CityId, bool NewCity, string KeyId, string ClientId, string ClientSecret, IReadOnlyList<string> Scopes, bool SecretReplaced, string Next);
+
+/// <summary>The body of a rejection.</summary>
+/// <param name="Reason">Why, in a sentence the node's analyst understands.</param>
+public sealed record EnrollmentRejection(string? Reason);
