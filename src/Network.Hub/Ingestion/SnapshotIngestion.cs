@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
+using Network.Hub.Embargo;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Ingestion;
@@ -30,6 +31,9 @@ public sealed class SnapshotIngestion(
     /// </summary>
     public async Task<IReadOnlyList<IngestionOutcome>> IngestAsync(IReadOnlyList<Submission> batch, CancellationToken cancellationToken = default)
     {
+        // Idempotency, conflicts and corrections are decided against everything stored, embargoed or not, even
+        // when the HTTP door's caller could not read it.
+        db.Readership = Readership.Network;
         metrics.Batch(batch.Count);
         var started = Stopwatch.GetTimestamp();
         var results = new VerificationResult[batch.Count];
@@ -93,7 +97,7 @@ public sealed class SnapshotIngestion(
             .Distinct().ToList();
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => ids.Contains(s.SnapshotId))
-            .Select(s => new StoredSnapshot(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ContentHash, s.ReceivedAt))
+            .Select(s => new StoredSnapshot(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ContentHash, s.ReceivedAt, s.Public))
             .ToDictionaryAsync(s => s.SnapshotId, ct);
 
         var outcomes = new List<IngestionOutcome>(verified.Count);
@@ -123,10 +127,13 @@ public sealed class SnapshotIngestion(
                 continue;
             }
 
-            var record = ToRecord(result.Verified, submission.Door, contentHash, now);
+            // The correction of a preliminary snapshot stays embargoed with it: what it corrects decides.
+            var supersededIsPublic = snapshot.Supersedes is { } corrected && stored.TryGetValue(corrected, out var previous) && previous.Public;
+            var isPublic = PublicRecord.Includes(snapshot.Status, supersededIsPublic);
+            var record = ToRecord(result.Verified, submission.Door, contentHash, now, isPublic);
             db.Snapshots.Add(record);
-            values.AddRange(ValueRows(snapshot));
-            var accepted = new StoredSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now);
+            values.AddRange(ValueRows(snapshot, isPublic));
+            var accepted = new StoredSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now, isPublic);
             stored[record.SnapshotId] = accepted;
             outcomes.Add(IngestionOutcome.Accept(Receipt(accepted, duplicate: false)));
         }
@@ -157,7 +164,7 @@ public sealed class SnapshotIngestion(
     private static SnapshotAccepted Receipt(StoredSnapshot s, bool duplicate) =>
         new(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ReceivedAt, duplicate);
 
-    private static SnapshotRecord ToRecord(VerifiedSnapshot verified, SubmissionDoor door, string contentHash, DateTimeOffset now)
+    private static SnapshotRecord ToRecord(VerifiedSnapshot verified, SubmissionDoor door, string contentHash, DateTimeOffset now, bool isPublic)
     {
         var s = verified.Snapshot;
         return new SnapshotRecord
@@ -175,10 +182,11 @@ public sealed class SnapshotIngestion(
             ContentHash = contentHash,
             ReceivedAt = now,
             Door = door,
+            Public = isPublic,
         };
     }
 
-    private static IEnumerable<KpiValueRecord> ValueRows(Snapshot s) =>
+    private static IEnumerable<KpiValueRecord> ValueRows(Snapshot s, bool isPublic) =>
         s.Values.Select(v => new KpiValueRecord
         {
             SnapshotId = s.SnapshotId,
@@ -192,7 +200,8 @@ public sealed class SnapshotIngestion(
             Origin = v.Origin,
             Source = v.Source,
             Note = v.Note,
+            Public = isPublic,
         });
 
-    private sealed record StoredSnapshot(Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, string Digest, string ContentHash, DateTimeOffset ReceivedAt);
+    private sealed record StoredSnapshot(Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, string Digest, string ContentHash, DateTimeOffset ReceivedAt, bool Public);
 }

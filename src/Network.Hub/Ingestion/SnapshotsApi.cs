@@ -236,7 +236,7 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="KeyId">The signing key.</param>
 /// <param name="Digest">The snapshot digest.</param>
 /// <param name="ValueCount">How many values it holds.</param>
-/// <param name="Jws">The compact JWS as received.</param>
+/// <param name="Jws">The compact JWS as received (a public reader gets only public snapshots, so only public JWSs).</param>
 /// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
 /// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
 public sealed record StoredSnapshotView(

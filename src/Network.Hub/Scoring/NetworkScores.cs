@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
+using Network.Hub.Embargo;
 using Network.Hub.Queries;
 using Network.Hub.Storage;
 
@@ -18,7 +19,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
 {
     private const int MaxEntries = 64;
 
-    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets), Entry> _cache = new();
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
 
     /// <summary>The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of <paramref name="asOf"/> (now when null).</summary>
     public async Task<Scorer> ForPeriodAsync(int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
@@ -27,7 +28,9 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var version = await DataVersionAsync(db, cancellationToken);
-        var key = (period, asOf, $"{targets.Name}/{targets.Version}");
+        // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
+        // preliminary figures must not leak through a statistic either.
+        var key = (period, asOf, $"{targets.Name}/{targets.Version}", db.Readership);
         if (_cache.TryGetValue(key, out var cached) && cached.Version == version && ReferenceEquals(cached.Scorer.Targets, targets))
         {
             return cached.Scorer;

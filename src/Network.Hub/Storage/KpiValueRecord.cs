@@ -40,4 +40,7 @@ public sealed class KpiValueRecord
 
     /// <summary>An optional note.</summary>
     public string? Note { get; init; }
+
+    /// <summary>Its snapshot's <see cref="SnapshotRecord.Public"/>, repeated so the embargo filters values without a join.</summary>
+    public required bool Public { get; init; }
 }

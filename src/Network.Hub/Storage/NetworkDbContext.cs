@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Network.Hub.Embargo;
 
 namespace Network.Hub.Storage;
 
@@ -10,6 +11,15 @@ namespace Network.Hub.Storage;
 /// </summary>
 public abstract class NetworkDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Who reads through this context. Snapshots and values outside the public record are filtered out of every
+    /// query for <see cref="Embargo.Readership.Public"/> readers, whatever door the query came through (GraphQL,
+    /// OData with <c>$expand</c> or <c>$apply</c>, exports, REST), because the filter sits on the model itself.
+    /// The hub's own work (ingestion, the demo) reads as <see cref="Embargo.Readership.Network"/>, the default;
+    /// an HTTP request's context is set from its caller (<see cref="ReadershipOfRequest"/>).
+    /// </summary>
+    public Readership Readership { get; set; } = Readership.Network;
+
     /// <summary>Member cities.</summary>
     public DbSet<CityRecord> Cities => Set<CityRecord>();
 
@@ -67,6 +77,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             snapshot.Property(s => s.ContentHash).HasMaxLength(64);
             snapshot.HasIndex(s => new { s.CityId, s.Period, s.IssuedAt });
             snapshot.HasOne<CityRecord>().WithMany().HasForeignKey(s => s.CityId).OnDelete(DeleteBehavior.Restrict);
+            snapshot.HasQueryFilter(s => Readership == Readership.Network || s.Public);
             snapshot.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -84,6 +95,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             value.Property(v => v.Note).HasMaxLength(4000);
             value.HasIndex(v => new { v.SnapshotId, v.KpiCode, v.DataPoint }).IsUnique();
             value.HasIndex(v => new { v.KpiCode, v.Period, v.CityId });
+            value.HasQueryFilter(v => Readership == Readership.Network || v.Public);
         });
 
         modelBuilder.Entity<RejectedSubmissionRecord>(rejected =>

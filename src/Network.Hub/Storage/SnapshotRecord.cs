@@ -23,6 +23,12 @@ public sealed class SnapshotRecord
     /// <summary>For a correction, the snapshot it supersedes.</summary>
     public Guid? Supersedes { get; init; }
 
+    /// <summary>
+    /// Whether the snapshot is part of the public record (see <see cref="Embargo.PublicRecord"/>): decided at
+    /// ingestion, because a correction's standing depends on the whole chain it corrects.
+    /// </summary>
+    public required bool Public { get; init; }
+
     /// <summary>When the city signed it.</summary>
     public required DateTimeOffset IssuedAt { get; init; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Network.Hub.Embargo;
 
 namespace Network.Hub.Storage;
 
@@ -21,17 +22,27 @@ public static class StorageExtensions
                 }
 
                 builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-                builder.Services.AddScoped<NetworkDbContext>(sp => sp.GetRequiredService<SqlServerNetworkDbContext>());
+                builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqlServerNetworkDbContext>()));
                 break;
             default:
                 connectionString ??= DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
                 builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => o.UseSqlite(connectionString));
-                builder.Services.AddScoped<NetworkDbContext>(sp => sp.GetRequiredService<SqliteNetworkDbContext>());
+                builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqliteNetworkDbContext>()));
                 break;
         }
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ReadershipOfRequest>();
         builder.Services.AddHostedService<StorageMigrator>();
         return builder;
+    }
+
+    // Contexts come from a pool and keep their properties between uses: every hand-out sets the reader again,
+    // so a context never carries one caller's readership into another caller's request.
+    private static NetworkDbContext ForTheCaller(IServiceProvider services, NetworkDbContext db)
+    {
+        db.Readership = services.GetRequiredService<ReadershipOfRequest>().Current;
+        return db;
     }
 
     private static string DefaultSqliteConnectionString(string contentRoot)

@@ -1,3 +1,4 @@
+using Network.Testing.Hub;
 using System.Text.Json;
 using static Network.Hub.Tests.GraphQL.SampleNetwork;
 
@@ -8,7 +9,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task Lists_member_cities_by_id_with_population_and_whether_their_data_is_synthetic()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var cities = (await GraphQLAnswer.PostAsync(client, "{ cities { id name population synthetic } }")).Ok().At("cities").Items();
 
@@ -23,7 +24,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task Pages_through_cities_with_first_and_after()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var data = (await GraphQLAnswer.PostAsync(client, """
             { page1: cities(first: 2) { id } page2: cities(first: 2, after: "NO-5001") { id } }
@@ -36,7 +37,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task A_citys_snapshots_are_every_accepted_snapshot_with_status_times_and_receipt_digest()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var snapshots = (await GraphQLAnswer.PostAsync(client, """
             { city(id: "NO-5001") { snapshots { id period status supersedes issuedAt receivedAt digest valueCount catalogueVersion } } }
@@ -55,7 +56,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task A_snapshot_lists_its_own_values_with_data_points_in_catalogue_order()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var snapshot = (await GraphQLAnswer.PostAsync(client, """
             { city(id: "NO-5001") { snapshots(period: 2020, first: 1) { status values { kpiCode dataPoint value } } } }
@@ -71,7 +72,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task An_unknown_city_is_null_without_an_error()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var data = (await GraphQLAnswer.PostAsync(client, """{ city(id: "NO-9999") { name } }""")).Ok();
 
@@ -81,7 +82,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task Values_are_those_of_the_current_snapshot_of_each_period_with_their_provenance()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var city = (await GraphQLAnswer.PostAsync(client, """
             { city(id: "NO-5001") {
@@ -103,7 +104,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task History_lists_each_snapshots_value_of_a_kpi_oldest_first_and_marks_the_current_ones()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var history = (await GraphQLAnswer.PostAsync(client, """
             { city(id: "NO-5001") { history(kpi: "EC-P-EM-1C") { period value unit current snapshot { status issuedAt } } } }
@@ -118,7 +119,7 @@ public sealed class CityQueryTests(SampleNetwork network) : IClassFixture<Sample
     [Fact]
     public async Task History_of_a_code_not_in_the_catalogue_is_an_error_naming_it()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
 
         var answer = await GraphQLAnswer.PostAsync(client, """{ city(id: "NO-5001") { history(kpi: "EC-NOPE") { value } } }""");
 

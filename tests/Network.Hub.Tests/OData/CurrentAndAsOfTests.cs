@@ -1,3 +1,4 @@
+using Network.Testing.Hub;
 namespace Network.Hub.Tests.OData;
 
 /// <summary>"Current" and "as published on date D", each a plain URL.</summary>
@@ -41,7 +42,7 @@ public sealed class CurrentAndAsOfTests(FeedNetwork network) : IClassFixture<Fee
         var current = await network.RowsAsync("/odata/KpiValues?$filter=Current eq true&$select=Id");
 
         Assert.Equal(current.Select(r => r.Id()).Order(), asOf.Select(r => r.Id()).Order());
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
         var count = await client.GetStringAsync($"/odata/ValuesAsOf(date={Date(network.BeforeCorrection)})/$count", TestContext.Current.CancellationToken);
         Assert.Equal(network.CurrentBeforeCorrection.Sum(s => s.Values.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), count);
     }

@@ -42,6 +42,9 @@ public class FeedNetwork : IAsyncLifetime
     /// <summary>Every accepted snapshot, in the order it was published.</summary>
     public List<Snapshot> Published { get; } = [];
 
+    /// <summary>The accepted snapshots an anonymous reader sees: all but Bergen's preliminary one.</summary>
+    public List<Snapshot> PublicRecord => Published.Where(s => s.Status != SnapshotStatus.Preliminary).ToList();
+
     /// <summary>Every stored value row.</summary>
     public int ValueCount => Published.Sum(s => s.Values.Count);
 
@@ -109,10 +112,10 @@ public class FeedNetwork : IAsyncLifetime
         return new Scorer(network, TargetSet.Default).ScoreAll().ToDictionary(c => c.CityId);
     }
 
-    /// <summary>GETs a feed URL and returns the JSON body, asserting a 200.</summary>
+    /// <summary>GETs a feed URL as a member city (who sees preliminary figures too) and returns the JSON body, asserting a 200.</summary>
     public async Task<JsonElement> GetAsync(string url)
     {
-        using var client = Hub.CreateClient();
+        using var client = await Hub.CreateMemberClientAsync();
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");

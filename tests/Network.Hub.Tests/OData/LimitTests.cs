@@ -1,3 +1,4 @@
+using Network.Testing.Hub;
 using System.Net;
 using System.Text.Json;
 
@@ -103,7 +104,7 @@ public sealed class LimitTests(FeedNetwork network) : IClassFixture<FeedNetwork>
 
     private async Task<(string Code, string Message)> RefusedAsync(string url)
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"GET {url} answered {(int)response.StatusCode}: {body}");

@@ -1,3 +1,4 @@
+using Network.Testing.Hub;
 using System.Xml;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
@@ -59,7 +60,7 @@ public sealed class MetadataTests(FeedNetwork network) : IClassFixture<FeedNetwo
 
     private async Task<IEdmModel> ReadModelAsync()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
         await using var stream = await client.GetStreamAsync("/odata/$metadata", TestContext.Current.CancellationToken);
         using var reader = XmlReader.Create(stream);
         Assert.True(CsdlReader.TryParse(reader, out var model, out var errors), string.Join("; ", errors.Select(e => e.ErrorMessage)));

@@ -1,3 +1,4 @@
+using Network.Testing.Hub;
 using System.Globalization;
 
 namespace Network.Hub.Tests.OData;
@@ -60,7 +61,7 @@ public sealed class QueryOptionTests(FeedNetwork network) : IClassFixture<FeedNe
     public async Task Count_counts_the_filtered_rows_before_top()
     {
         var page = await network.GetAsync("/odata/KpiValues?$filter=Current eq true&$count=true&$top=1");
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
         var raw = await client.GetStringAsync("/odata/KpiValues/$count?$filter=Period eq 2019", TestContext.Current.CancellationToken);
 
         Assert.Equal(network.Current.Sum(s => s.Values.Count), page.GetProperty("@odata.count").GetInt32());
@@ -138,7 +139,7 @@ public sealed class QueryOptionTests(FeedNetwork network) : IClassFixture<FeedNe
     {
         var first = (await network.RowsAsync("/odata/KpiValues?$top=1&$select=Id"))[0].Id();
         var row = await network.GetAsync($"/odata/KpiValues({first})?$select=Id,KpiCode");
-        using var client = network.Hub.CreateClient();
+        using var client = await network.Hub.CreateMemberClientAsync();
         using var missing = await client.GetAsync("/odata/KpiValues(999999)", TestContext.Current.CancellationToken);
 
         Assert.Equal(first, row.Id());

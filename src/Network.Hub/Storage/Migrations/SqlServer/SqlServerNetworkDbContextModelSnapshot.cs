@@ -187,6 +187,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                     b.Property<int>("Period")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Quality")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -310,6 +313,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
                     b.Property<int>("Period")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("datetimeoffset");

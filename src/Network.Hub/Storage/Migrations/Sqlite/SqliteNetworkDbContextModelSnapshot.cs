@@ -180,6 +180,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Quality")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -300,6 +303,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Public")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
