@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Network.Hub.Identity;
+using OpenIddict.Abstractions;
 
 namespace Network.Hub.Embargo;
 
@@ -21,14 +22,9 @@ public sealed class ReadershipOfRequest(IHttpContextAccessor http)
     public static Readership Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true && MemberScopes.Any(scope => HasScope(user, scope))
+        // Only a token the hub's validation accepted puts scopes on the user (OpenIddict's validation handler).
+        return user.Identity?.IsAuthenticated == true && MemberScopes.Any(user.HasScope)
             ? Readership.Network
             : Readership.Public;
     }
-
-    // OpenIddict's validation puts each granted scope in its own "oi_scp" claim; a plain JWT bearer token carries
-    // them space-separated in one "scope" claim. Either way the scope must match exactly.
-    private static bool HasScope(ClaimsPrincipal user, string scope) =>
-        user.FindAll("oi_scp").Any(c => c.Value == scope)
-        || user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
 using Network.Hub.Comparison;
 using Network.Hub.GraphQL.Loading;
+using Network.Hub.GraphQL.Matching;
 using Network.Hub.GraphQL.Types;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -94,6 +95,8 @@ public sealed class NetworkQuery : ObjectGraphType
 
                 throw ErrorOf(result.Problems[^1], c);
             });
+
+        this.AddMatchingFields();
     }
 
     private static ExecutionError ErrorOf(ComparisonProblem problem, IResolveFieldContext context)

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Types;
+using Network.Hub.Identity;
+
+namespace Network.Hub.GraphQL.Matching;
+
+/// <summary>The coordinator's view of the network for one period.</summary>
+public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
+{
+    /// <summary>Defines the fields.</summary>
+    public NetworkViewGraphType()
+    {
+        Name = "NetworkView";
+        Description = "The whole network for one period: strengths and gaps per city and category, thinly reported KPIs, and the pairing into learning partners.";
+        Field<NonNullGraphType<IntGraphType>>("period").Description("The period.").Resolve(c => c.Source.Period);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryStandingGraphType>>>>("strengthsAndGaps")
+            .Description("Each city's standing per category, classed as a strength (mean standing at least strengthAtLeast) or a gap (at most gapAtMost).")
+            .Argument<IdGraphType>("city", "Only this city.")
+            .Argument<FloatGraphType>("strengthAtLeast", "The mean standing from which a category is a strength.", a => a.DefaultValue = 70.0)
+            .Argument<FloatGraphType>("gapAtMost", "The mean standing up to which a category is a gap.", a => a.DefaultValue = 30.0)
+            .Resolve(c =>
+            {
+                var strength = c.GetArgument("strengthAtLeast", 70.0);
+                var gap = c.GetArgument("gapAtMost", 30.0);
+                return c.GetArgument<string?>("city") is { } city
+                    ? MatchingErrors.Guard(c, () => c.Source.Matcher.StrengthsAndGaps(city, strength, gap))
+                    : c.Source.Matcher.NetworkStrengthsAndGaps(strength, gap).ToList();
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThinKpiGraphType>>>>("thinlyReported")
+            .Description("KPIs fewer than minimumCities reported.")
+            .Argument<IntGraphType>("minimumCities", "The threshold.", a => a.DefaultValue = 5)
+            .Resolve(c => c.Source.Matcher.ThinlyReported(c.GetArgument("minimumCities", 5)));
+        Field<NonNullGraphType<PairingGraphType>>("pairing")
+            .Description("The pairing of all cities (or of the cities given) into learning partners that maximises total mutual benefit. Needs the network:coordinate scope.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("cities", "Only these cities; all when omitted.")
+            .Resolve(c =>
+            {
+                if (!c.Source.MayCoordinate)
+                {
+                    throw new ExecutionError($"The network's pairing is for coordinators: it needs an access token with the {Scopes.Coordinate} scope.") { Code = "FORBIDDEN" };
+                }
+
+                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities")));
+            });
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Network.Benchmarking.Matching;
+using Network.Hub.Identity;
+using Network.Hub.Matching;
+using OpenIddict.Abstractions;
+
+namespace Network.Hub.OData.Matching;
+
+/// <summary>
+/// Peer matching as OData functions, for spreadsheets: <c>PeerMatches</c> and <c>MatchContributions</c> (complementary
+/// partners and their explanations), <c>LearnFrom</c>, <c>StrengthsAndGaps</c> and, for coordinators,
+/// <c>NetworkPairing</c>. Each takes the period; each answers rows that <c>$filter</c>, <c>$orderby</c>, <c>$select</c>
+/// and <c>$top</c> apply to.
+/// </summary>
+[Route("odata")]
+public sealed class MatchingController(NetworkMatchers matchers) : ODataController
+{
+    private const int MaxTop = 1000;
+
+    /// <summary>The complementary partners of <paramref name="city"/>, most mutually beneficial first.</summary>
+    [HttpGet("PeerMatches(city={city},period={period})")]
+    [EnableQuery(MaxTop = MaxTop, PageSize = MaxTop)]
+    public Task<IActionResult> PeerMatches(string city, int period, CancellationToken cancellationToken) =>
+        AnswerAsync(period, m => m.ComplementaryPartners(city, MaxTop).Select((p, i) => PeerMatchRow.From(p, i + 1)), cancellationToken);
+
+    /// <summary>Every KPI of every complementary match of <paramref name="city"/>: the explanations, a row per KPI.</summary>
+    [HttpGet("MatchContributions(city={city},period={period})")]
+    [EnableQuery(MaxTop = MaxTop, PageSize = MaxTop)]
+    public Task<IActionResult> MatchContributions(string city, int period, CancellationToken cancellationToken) =>
+        AnswerAsync(period, m => m.ComplementaryPartners(city, 100).SelectMany(p => p.Contributions.Select(c => MatchContributionRow.From(p, c))), cancellationToken);
+
+    /// <summary>The cities that do better than <paramref name="city"/> on a KPI or category, closest in context first.</summary>
+    [HttpGet("LearnFrom(city={city},kpi={kpi},period={period})")]
+    [EnableQuery(MaxTop = MaxTop, PageSize = MaxTop)]
+    public Task<IActionResult> LearnFrom(string city, string kpi, int period, CancellationToken cancellationToken) =>
+        AnswerAsync(period, m => m.LearnFrom(city, kpi, 100).Select((b, i) => new LearnFromRow
+        {
+            CityId = city, PeerId = b.CityId, Rank = i + 1, SameCountry = b.SameCountry, Standing = b.Standing,
+            CityStanding = b.CityStanding, Gap = b.Gap, Summary = b.Summary,
+        }), cancellationToken);
+
+    /// <summary>Every city's standing per category.</summary>
+    [HttpGet("StrengthsAndGaps(period={period})")]
+    [EnableQuery(MaxTop = MaxTop, PageSize = MaxTop)]
+    public Task<IActionResult> StrengthsAndGaps(int period, CancellationToken cancellationToken) =>
+        AnswerAsync(period, m => m.NetworkStrengthsAndGaps().Select(s => new CategoryStandingRow
+        {
+            CityId = s.CityId, CategoryCode = s.CategoryCode, Category = s.Category, MeanStanding = s.MeanStanding,
+            KpiCount = s.KpiCount, Class = s.Class.ToString(),
+        }), cancellationToken);
+
+    /// <summary>The pairing of all cities into learning partners (network:coordinate only).</summary>
+    [HttpGet("NetworkPairing(period={period})")]
+    [EnableQuery(MaxTop = MaxTop, PageSize = MaxTop)]
+    public Task<IActionResult> NetworkPairing(int period, CancellationToken cancellationToken)
+    {
+        if (!User.HasScope(Scopes.Coordinate))
+        {
+            return Task.FromResult<IActionResult>(Problem(statusCode: User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                title: "The network's pairing is for coordinators",
+                detail: $"NetworkPairing needs an access token with the {Scopes.Coordinate} scope."));
+        }
+
+        return AnswerAsync(period, m => m.PairAll().Pairs.Select((p, i) => PeerMatchRow.From(p, i + 1)), cancellationToken);
+    }
+
+    private async Task<IActionResult> AnswerAsync<T>(int period, Func<PeerMatcher, IEnumerable<T>> rows, CancellationToken ct)
+    {
+        var matcher = await matchers.ForPeriodAsync(period, ct);
+        if (matcher is null)
+        {
+            return Ok(Array.Empty<T>().AsQueryable());
+        }
+
+        try
+        {
+            return Ok(rows(matcher).ToList().AsQueryable());
+        }
+        catch (KeyNotFoundException e)
+        {
+            return Problem(statusCode: StatusCodes.Status404NotFound, title: "The city reported nothing for the period", detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid argument", detail: e.Message);
+        }
+    }
+}
