@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Network.Contracts.Enrollment;
 using Network.Contracts.Snapshots;
 using Network.Node.Core.Delivery;
 using Network.Node.Core.Import;
@@ -132,6 +133,60 @@ public sealed class CityNode
     /// <summary>A courier that delivers this node's outbox through <paramref name="hub"/>.</summary>
     public OutboxCourier CourierFor(IHubConnection hub, ILogger? logger = null, Func<OutboxEntry, CancellationToken, Task>? afterConfirm = null) =>
         new(Store, hub, Settings.Delivery, Time, logger ?? NullLogger.Instance, afterConfirm);
+
+    /// <summary>
+    /// Writes <c>enrollment.jws</c>: the city's request to join the network with its active key, signed with that key
+    /// (proof that the node holds it), with <paramref name="contact"/> for the coordinator to confirm it. Replaces an
+    /// earlier request.
+    /// </summary>
+    /// <returns>The signed request.</returns>
+    public string WriteEnrollmentRequest(string? contact)
+    {
+        using var key = Keys.Load(Settings.ActiveKeyId);
+        var jws = new EnrollmentRequest(Settings.CityId, Settings.Name, key.PublicJwk, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time.GetUtcNow()).Sign(key);
+        var temporary = Directory.EnrollmentFile + ".tmp";
+        File.WriteAllText(temporary, jws + "\n");
+        File.Move(temporary, Directory.EnrollmentFile, overwrite: true);
+        return jws;
+    }
+
+    /// <summary>
+    /// The enrollment request to send: <c>enrollment.jws</c> as it is, unless it is missing, signed with a key that no
+    /// longer signs, or <paramref name="contact"/> asks for another contact, in which case a new one is written.
+    /// </summary>
+    public string EnrollmentRequestFor(string? contact)
+    {
+        if (File.Exists(Directory.EnrollmentFile) && contact is null)
+        {
+            var jws = File.ReadAllText(Directory.EnrollmentFile).Trim();
+            var written = EnrollmentRequest.Read(jws).Request;
+            if (written?.KeyId == Settings.ActiveKeyId)
+            {
+                return jws;
+            }
+
+            contact = written?.Contact;
+        }
+
+        return WriteEnrollmentRequest(contact);
+    }
+
+    /// <summary>Keeps the node's OAuth client id and secret at the hub in node.json (what an approved enrollment gives).</summary>
+    /// <exception cref="NodeSetupException">The id or the secret is empty.</exception>
+    public void SetCredentials(string clientId, string clientSecret)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(clientSecret))
+        {
+            throw new NodeSetupException("Give both the client id and the client secret the coordinator's approval gave, e.g. --client-id node-NO-5001 --client-secret ....");
+        }
+
+        var stored = NodeSettings.Load(Directory.SettingsFile);
+        stored.Hub.ClientId = clientId.Trim();
+        stored.Hub.ClientSecret = clientSecret.Trim();
+        stored.Save(Directory.SettingsFile);
+        Settings.Hub.ClientId = stored.Hub.ClientId;
+        Settings.Hub.ClientSecret = stored.Hub.ClientSecret;
+    }
 
     /// <summary>Makes a new key beside the current one. The node keeps signing with the current key until <see cref="ActivateKey"/>.</summary>
     public NodeKey RotateKey() => Keys.Create();

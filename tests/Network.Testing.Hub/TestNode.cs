@@ -30,21 +30,21 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>Every refusal received, in arrival order.</summary>
     public ConcurrentQueue<SnapshotRejected> Rejected { get; } = new();
 
-    /// <summary>Points a MassTransit bus at a virtual host of the local test broker (guest/guest on localhost:5672).</summary>
-    public static void ConnectToLocalBroker(IRabbitMqBusFactoryConfigurator cfg, string virtualHost) =>
+    /// <summary>Points a MassTransit bus at a virtual host of the local test broker (guest/guest on localhost:5672, unless another user is given).</summary>
+    public static void ConnectToLocalBroker(IRabbitMqBusFactoryConfigurator cfg, string virtualHost, string username = "guest", string password = "guest") =>
         cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
         {
-            h.Username("guest");
-            h.Password("guest");
+            h.Username(username);
+            h.Password(password);
         });
 
-    /// <summary>Starts a node for <paramref name="cityId"/> on a virtual host of the local broker.</summary>
-    public static async Task<TestNode> StartAsync(string cityId, string virtualHost)
+    /// <summary>Starts a node for <paramref name="cityId"/> on a virtual host of the local broker, as guest or as the given broker user.</summary>
+    public static async Task<TestNode> StartAsync(string cityId, string virtualHost, string username = "guest", string password = "guest")
     {
         TestNode? node = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            ConnectToLocalBroker(cfg, virtualHost);
+            ConnectToLocalBroker(cfg, virtualHost, username, password);
             cfg.RouteAnswersByCity();
             cfg.ReceiveEndpoint(AnswerRouting.NodeQueueFor(cityId), e =>
             {

@@ -142,6 +142,22 @@ public static class RabbitMqBroker
         return 0;
     }
 
+    /// <summary>The path of rabbitmqctl on this machine, or <see langword="null"/>.</summary>
+    public static string? Rabbitmqctl => FindRabbitmqctl();
+
+    /// <summary>Deletes a broker user (best effort: a user that is not there is fine).</summary>
+    public static async Task DeleteUserAsync(string user)
+    {
+        try
+        {
+            await RunAsync("delete_user", user);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     private static string? FindRabbitmqctl() =>
         new[] { "/usr/sbin/rabbitmqctl", "/usr/lib/rabbitmq/bin/rabbitmqctl", "/usr/bin/rabbitmqctl" }.FirstOrDefault(File.Exists);
 

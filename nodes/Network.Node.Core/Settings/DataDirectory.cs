@@ -2,8 +2,8 @@ namespace Network.Node.Core.Settings;
 
 /// <summary>
 /// The node's data directory and what it holds: <c>node.json</c> (settings), <c>node.db</c> (SQLite: drafts,
-/// snapshots, outbox, answers) and <c>keys/</c> (the city's key pairs as JWK files, private ones readable by the
-/// owner only).
+/// snapshots, outbox, answers), <c>keys/</c> (the city's key pairs as JWK files, private ones readable by the
+/// owner only) and <c>enrollment.jws</c> (the request to join the network).
 /// </summary>
 /// <param name="Path">The directory, as given.</param>
 public sealed record DataDirectory(string Path)
@@ -22,6 +22,9 @@ public sealed record DataDirectory(string Path)
 
     /// <summary>The key files.</summary>
     public string KeysDirectory => System.IO.Path.Combine(Path, "keys");
+
+    /// <summary>The signed enrollment request <c>init</c> writes (and <c>enroll</c> posts): the city's public key, signed with it.</summary>
+    public string EnrollmentFile => System.IO.Path.Combine(Path, "enrollment.jws");
 
     /// <summary>Whether <c>init</c> has run here.</summary>
     public bool IsInitialised => File.Exists(SettingsFile);

@@ -49,11 +49,17 @@ public sealed class NodeSettings
         }
     }
 
-    /// <summary>Writes the settings to <paramref name="path"/>, replacing the file atomically.</summary>
+    /// <summary>Writes the settings to <paramref name="path"/>, replacing the file atomically, readable by the owner only.</summary>
     public void Save(string path)
     {
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            // It may hold the broker password and the hub client secret: readable by the node's user only.
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 }

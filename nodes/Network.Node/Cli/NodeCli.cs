@@ -18,6 +18,8 @@ public static class NodeCli
         {
             NodeOptions.Data,
             InitCommand.Create(terminal),
+            EnrollCommand.Create(terminal),
+            CredentialsCommand.Create(terminal),
             TemplateCommand.Create(terminal),
             ImportCommand.Create(terminal),
             PublishCommand.Create(terminal),

@@ -37,10 +37,13 @@ internal static class InitCommand
         var vhost = new Option<string>("--rabbitmq-vhost") { Description = "The broker's virtual host.", DefaultValueFactory = _ => defaults.Hub.RabbitMq.VirtualHost };
         var user = new Option<string>("--rabbitmq-user") { Description = "The broker user.", DefaultValueFactory = _ => defaults.Hub.RabbitMq.Username };
         var password = new Option<string>("--rabbitmq-password") { Description = "The broker password (or set Network__Node__Hub__RabbitMq__Password instead).", DefaultValueFactory = _ => defaults.Hub.RabbitMq.Password };
+        var contact = new Option<string?>("--contact") { Description = "An e-mail address the network coordinator can reach you at, for the enrollment request.", HelpName = "EMAIL" };
+        var clientId = new Option<string?>("--client-id") { Description = "The node's OAuth client id at the hub, if the coordinator gave you one already (else: `credentials` later)." };
+        var clientSecret = new Option<string?>("--client-secret") { Description = "Its secret (or set Network__Node__Hub__ClientSecret instead)." };
 
         var command = new Command("init", "Set up this city's node: a data directory, a new signing key, settings and the database.")
         {
-            city, name, transport, url, host, port, vhost, user, password,
+            city, name, transport, url, host, port, vhost, user, password, contact, clientId, clientSecret,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -60,11 +63,14 @@ internal static class InitCommand
                         Username = result.GetValue(user)!,
                         Password = result.GetValue(password)!,
                     },
+                    ClientId = result.GetValue(clientId),
+                    ClientSecret = result.GetValue(clientSecret),
                 },
             };
 
             var directory = NodeOptions.Directory(result);
-            var (_, key) = await CityNode.InitialiseAsync(directory, settings, ct: ct);
+            var (node, key) = await CityNode.InitialiseAsync(directory, settings, ct: ct);
+            node.WriteEnrollmentRequest(result.GetValue(contact));
             var o = terminal.Out;
             await o.WriteLineAsync($"Set up the node of {settings.Name} ({settings.CityId}) in {Shell.Path(directory.Path)}.");
             await o.WriteLineAsync();
@@ -73,11 +79,14 @@ internal static class InitCommand
             await o.WriteLineAsync($"  signing key  {key.KeyId}");
             await o.WriteLineAsync($"  private key  {Shell.Path(key.PrivateKeyFile)}  (readable by you only; it never leaves this machine)");
             await o.WriteLineAsync($"  public key   {Shell.Path(key.PublicKeyFile)}");
+            await o.WriteLineAsync($"  enrollment   {Shell.Path(directory.EnrollmentFile)}  (the request to join, signed with the key)");
             await o.WriteLineAsync();
             await o.WriteLineAsync("The city's public key (JWK):");
             await o.WriteLineAsync(key.PublicJwk);
             await o.WriteLineAsync();
-            await o.WriteLineAsync("Send the public key file to the network coordinator, who registers the city with:");
+            await o.WriteLineAsync("Ask to join the network: `enroll --hub URL` sends the enrollment request to the hub, where the network");
+            await o.WriteLineAsync("coordinator approves it and gives you the node's client id and secret (then: `credentials`). Or send the");
+            await o.WriteLineAsync("public key file to the coordinator, who registers the city with:");
             await o.WriteLineAsync("  " + Shell.HubCommand("cities", "add", "--id", settings.CityId, "--name", settings.Name, "--jwk", Shell.Path(key.PublicKeyFile)));
             await o.WriteLineAsync();
             await o.WriteLineAsync("Next: `template --format xlsx` writes a value file to fill in; `import FILE --period YEAR` reads it.");

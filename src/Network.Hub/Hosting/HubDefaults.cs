@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Network.Contracts.Catalogue;
+using Network.Hub.GraphQL;
+using Network.Hub.Home;
 
 namespace Network.Hub.Hosting;
 
@@ -41,12 +44,14 @@ public static class HubDefaults
     }
 
     /// <summary>
-    /// Turns unhandled exceptions into a 500 ProblemDetails (logged, never echoed to the client) and
-    /// bodiless error statuses (404 for an unknown path, 405 for a wrong method) into ProblemDetails.
-    /// Call it before mapping endpoints.
+    /// Puts the security headers on every response (<see cref="SecurityHeaders"/>, the policy allowing the inline
+    /// content of the hub's own pages: the home page and the GraphQL try-it page), turns unhandled exceptions into a
+    /// 500 ProblemDetails (logged, never echoed to the client) and bodiless error statuses (404 for an unknown path,
+    /// 405 for a wrong method) into ProblemDetails. Call it before mapping endpoints.
     /// </summary>
     public static WebApplication UseHubDefaults(this WebApplication app)
     {
+        app.UseSecurityHeaders(SecurityHeaders.ContentSecurityPolicy(HomePage.Render([], KpiCatalogue.Default), TryItPage.Html));
         // In Development, WebApplication puts the developer exception page (with stack traces) in front of
         // the pipeline; this handler sits inside it and answers first, so no environment leaks a trace.
         app.UseExceptionHandler();

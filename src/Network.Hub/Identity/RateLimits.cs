@@ -7,9 +7,9 @@ namespace Network.Hub.Identity;
 
 /// <summary>
 /// ASP.NET Core rate limiting for anonymous callers, partitioned by client IP address (<see cref="RateLimitOptions"/>).
-/// Two stages: the token endpoint is limited before authentication runs (OpenIddict answers a wrong secret there,
-/// before any later middleware), every other anonymous request after it, so a valid access token is what exempts a
-/// caller, not the mere presence of an <c>Authorization</c> header.
+/// Two stages: the token endpoint is limited on its own before authentication runs (OpenIddict answers a wrong secret
+/// there, before any later middleware), every other anonymous request after it, so a valid access token is what
+/// exempts a caller, not the mere presence of an <c>Authorization</c> header.
 /// </summary>
 public static class RateLimits
 {
@@ -23,9 +23,11 @@ public static class RateLimits
         builder.Services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
+            // The token endpoint has its own limit (UseTokenRateLimit): an address that read a lot anonymously can
+            // still get the token that lifts the limit.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("authenticated")
+                context.User.Identity?.IsAuthenticated == true || IsTokenRequest(context)
+                    ? RateLimitPartition.GetNoLimiter("authenticated or token")
                     : Window("anonymous:" + Address(context), limits.Anonymous));
             options.AddPolicy(EnrollmentPolicy, context => Window("enrollment:" + Address(context), limits.Enrollment));
         });
@@ -41,10 +43,11 @@ public static class RateLimits
             OnRejected = RejectAsync,
             GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Window("token:" + Address(context), limits.Token)),
         };
-        return app.UseWhen(
-            context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase),
-            branch => branch.UseRateLimiter(options));
+        return app.UseWhen(IsTokenRequest, branch => branch.UseRateLimiter(options));
     }
+
+    private static bool IsTokenRequest(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
     private static RateLimitOptions Options(IConfiguration configuration) =>
         configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();

@@ -50,6 +50,59 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_writes_the_enrollment_request_signed_with_the_new_key()
+    {
+        var result = (await _node.RunAsync("init", "--city", "NO-5001", "--name", "Trondheim", "--contact", "analyst@trondheim.kommune.no")).Expect(ExitCodes.Ok);
+
+        var data = new DataDirectory(_node.DataDirectory);
+        var request = Contracts.Enrollment.EnrollmentRequest.Read(File.ReadAllText(data.EnrollmentFile).Trim()).Request!;
+        var settings = NodeSettings.Load(data.SettingsFile);
+        Assert.Equal(("NO-5001", "Trondheim", "analyst@trondheim.kommune.no", settings.ActiveKeyId), (request.CityId, request.CityName, request.Contact, request.KeyId));
+        Assert.Contains("enroll --hub URL", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enroll_says_why_when_the_hub_cannot_be_reached()
+    {
+        await InitAsync();
+
+        var result = (await _node.RunAsync("enroll", "--hub", "http://127.0.0.1:1/")).Expect(ExitCodes.Failed);
+
+        Assert.Contains("error: The enrollment request was not taken: cannot reach the hub at http://127.0.0.1:1/", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enroll_with_a_contact_writes_a_new_request_first()
+    {
+        await InitAsync();
+        var file = new DataDirectory(_node.DataDirectory).EnrollmentFile;
+
+        await _node.RunAsync("enroll", "--hub", "http://127.0.0.1:1/", "--contact", "it@trondheim.kommune.no");
+
+        Assert.Equal("it@trondheim.kommune.no", Contracts.Enrollment.EnrollmentRequest.Read(File.ReadAllText(file).Trim()).Request!.Contact);
+    }
+
+    [Fact]
+    public async Task Credentials_are_kept_readable_by_the_owner_only_and_the_secret_is_never_printed()
+    {
+        await InitAsync();
+
+        var set = (await _node.RunAsync("credentials", "--client-id", "node-NO-5001", "--client-secret", "s3cret-value")).Expect(ExitCodes.Ok);
+        var shown = (await _node.RunAsync("credentials")).Expect(ExitCodes.Ok);
+
+        var file = new DataDirectory(_node.DataDirectory).SettingsFile;
+        var settings = NodeSettings.Load(file);
+        Assert.Equal(("node-NO-5001", "s3cret-value"), (settings.Hub.ClientId, settings.Hub.ClientSecret));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        Assert.Contains("node-NO-5001", shown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", set.Output + shown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Init_takes_the_hub_settings()
     {
         (await _node.RunAsync("init", "--city", "NO-3024", "--name", "Bærum", "--hub-transport", "http", "--hub-url", "https://hub.example.org/",

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Network.Node.Cli;
+using Network.Node.Core.Enrollment;
+
+namespace Network.Node.Commands;
+
+/// <summary><c>enroll --hub URL</c>: asks the hub to let the city join with its key (the signed request <c>init</c> wrote).</summary>
+internal static class EnrollCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var hub = new Option<Uri?>("--hub")
+        {
+            Description = "The hub's address (default: hub:url of node.json).",
+            HelpName = "URL",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
+                {
+                    return parsed;
+                }
+
+                r.AddError($"'{text}' is not the hub's address: give an http or https URL, e.g. https://hub.example.org.");
+                return null;
+            },
+        };
+        var contact = new Option<string?>("--contact") { Description = "Write a new request with this contact address first.", HelpName = "EMAIL" };
+        var command = new Command("enroll", "Ask the hub to let the city join with its signing key; a network coordinator approves it.") { hub, contact };
+        command.SetAction(async (result, ct) =>
+        {
+            var node = await NodeOptions.OpenAsync(result, ct);
+            var address = result.GetValue(hub) ?? node.Settings.Hub.Url;
+            var jws = node.EnrollmentRequestFor(result.GetValue(contact));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(node.Settings.Delivery.SendTimeoutSeconds) };
+            var outcome = await new EnrollmentClient(http).SendAsync(address, jws, ct);
+            var o = terminal.Out;
+            if (!outcome.Received)
+            {
+                terminal.Fail($"The enrollment request was not taken: {outcome.Failure}.");
+                foreach (var problem in outcome.Problems)
+                {
+                    await terminal.Error.WriteLineAsync($"  {problem}");
+                }
+
+                return ExitCodes.Failed;
+            }
+
+            await o.WriteLineAsync($"{(outcome.Duplicate ? "The hub already holds" : "The hub took")} the request of {node.Settings.Name} ({node.Settings.CityId}) to join with key {node.Settings.ActiveKeyId}.");
+            await o.WriteLineAsync();
+            await o.WriteLineAsync($"  hub            {address}");
+            await o.WriteLineAsync($"  enrollment id  {outcome.EnrollmentId}");
+            await o.WriteLineAsync("  status         pending");
+            await o.WriteLineAsync();
+            await o.WriteLineAsync("A network coordinator confirms the request with you and approves it. The approval gives the node's client id");
+            await o.WriteLineAsync($"and secret; keep them with: credentials --client-id node-{node.Settings.CityId} --client-secret <secret>");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
