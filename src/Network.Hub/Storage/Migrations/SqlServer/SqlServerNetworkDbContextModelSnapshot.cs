@@ -330,7 +330,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt");
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
 
                     b.ToTable("Snapshots", (string)null);
                 });

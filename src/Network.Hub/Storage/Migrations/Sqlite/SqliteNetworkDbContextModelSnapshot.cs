@@ -321,7 +321,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt");
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
 
                     b.ToTable("Snapshots", (string)null);
                 });

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Network.Hub.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SnapshotIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_CityId_Period_IssuedAt",
+                table: "Snapshots");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId",
+                table: "Snapshots",
+                columns: new[] { "CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_ReceivedAt",
+                table: "Snapshots",
+                column: "ReceivedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId",
+                table: "Snapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_ReceivedAt",
+                table: "Snapshots");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_CityId_Period_IssuedAt",
+                table: "Snapshots",
+                columns: new[] { "CityId", "Period", "IssuedAt" });
+        }
+    }
+}
