@@ -34,10 +34,15 @@ public static class FullSnapshots
         return signed;
     }
 
-    // Something inside the unit's range: half the maximum where there is one, whole where it must be.
-    private static double ValueFor(KpiUnit unit, int index)
+    /// <summary>
+    /// Something inside the unit's range, whole where it must be: at <paramref name="position"/> (0 to 1) between the
+    /// minimum and the maximum where there is one, else around 100 + 1.25 × <paramref name="index"/>. The ingestion
+    /// workload takes the middle (0.5); the comparison database moves it per city so cities rank differently.
+    /// </summary>
+    public static double ValueFor(KpiUnit unit, int index, double position = 0.5)
     {
-        var value = unit.Maximum is { } max ? unit.Minimum + (max - unit.Minimum) / 2 : 100 + index * 1.25;
+        ArgumentNullException.ThrowIfNull(unit);
+        var value = unit.Maximum is { } max ? unit.Minimum + (max - unit.Minimum) * position : (100 + index * 1.25) * 2 * position;
         return unit.WholeNumbersOnly ? Math.Floor(value) : value;
     }
 }

@@ -6,13 +6,19 @@ namespace Network.Performance;
 /// <summary>The benchmark runner: <c>dotnet run -c Release --project tests/Network.Performance -- --filter '*Ingestion*'</c>.</summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks BenchmarkDotNet's arguments select, or, with <c>profile</c>, <see cref="IngestionProfile"/>.</summary>
+    /// <summary>Runs the benchmarks BenchmarkDotNet's arguments select, or, with <c>profile</c>, <see cref="IngestionProfile"/>, or, with <c>compare</c>, <see cref="ComparisonBenchmark"/>.</summary>
     public static async Task Main(string[] args)
     {
         PointTheHubAtItsContentRoot();
         if (args is ["profile", ..])
         {
             await IngestionProfile.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args is ["compare", ..])
+        {
+            await ComparisonBenchmark.RunAsync(args[1..]);
             return;
         }
 
