@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Network.Benchmarking.Targets;
 
+using Network.Hub.Identity;
+
 namespace Network.Hub.Targets;
 
 /// <summary>The target sets: <c>GET /api/target-sets</c> lists them, <c>POST /api/target-sets</c> loads one from CSV.</summary>
@@ -22,7 +24,9 @@ public static class TargetSetsApi
     {
         var group = app.MapGroup("/api/target-sets").WithTags("Target sets");
         group.MapGet("", ListAsync).WithSummary("The target sets scores can be computed against: the default and those loaded");
-        group.MapPost("", UploadAsync).WithSummary("Load a target set from CSV (kpi,dataPoint,target,source,note): ?name=&version=");
+        group.MapPost("", UploadAsync)
+            .RequireAuthorization(Access.Coordinate)
+            .WithSummary("Load a target set from CSV (kpi,dataPoint,target,source,note): ?name=&version=. Coordinators");
         return app;
     }
 

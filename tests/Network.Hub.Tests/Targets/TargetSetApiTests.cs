@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Network.Hub.Tests.Exports;
 using Network.Hub.Tests.GraphQL;
+using Network.Testing.Hub;
 using static Network.Hub.Tests.GraphQL.SampleNetwork;
 
 namespace Network.Hub.Tests.Targets;
@@ -20,7 +21,7 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
     [Fact]
     public async Task An_uploaded_set_is_listed_and_scores_comparisons_by_name_and_a_new_version_replaces_it()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await CoordinatorAsync();
 
         using var created = await PostAsync(client, "city-goals", "1", Goals);
 
@@ -66,7 +67,7 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
     [Fact]
     public async Task A_file_with_errors_is_refused_listing_every_error_with_its_line()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await CoordinatorAsync();
         const string broken = """
             kpi,dataPoint,target,source,note
             EC-P-EM-1C,,2,Strategy,
@@ -89,7 +90,7 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
     [Fact]
     public async Task The_same_version_again_is_accepted_unchanged_but_with_different_content_is_a_409()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await CoordinatorAsync();
         using var first = await PostAsync(client, "fixed-goals", "2030.1", Goals);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
@@ -108,7 +109,7 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
     [InlineData("?name=x", "version")]
     public async Task A_missing_name_or_version_is_a_400_naming_it(string query, string parameter)
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await CoordinatorAsync();
         using var content = new StringContent(Goals, Encoding.UTF8, "text/csv");
 
         using var response = await client.PostAsync($"/api/target-sets{query}", content, TestContext.Current.CancellationToken);
@@ -120,13 +121,29 @@ public sealed class TargetSetApiTests(SampleNetwork network) : IClassFixture<Sam
     [Fact]
     public async Task A_body_that_is_not_csv_is_a_415()
     {
-        using var client = network.Hub.CreateClient();
+        using var client = await CoordinatorAsync();
         using var content = new StringContent("{}", Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync("/api/target-sets?name=json&version=1", content, TestContext.Current.CancellationToken);
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
+
+    [Fact]
+    public async Task Loading_a_set_is_for_coordinators_only()
+    {
+        using var anonymous = network.Hub.CreateClient();
+        using var node = await network.Hub.CreateNodeClientAsync(Trondheim);
+
+        using var withoutToken = await PostAsync(anonymous, "anonymous-goals", "1", Goals);
+        using var nodeToken = await PostAsync(node, "node-goals", "1", Goals);
+
+        await Problems.AssertProblemAsync(withoutToken, HttpStatusCode.Unauthorized);
+        await Problems.AssertProblemAsync(nodeToken, HttpStatusCode.Forbidden);
+    }
+
+    private async Task<HttpClient> CoordinatorAsync() =>
+        await network.Hub.CreateClientAsync(await network.Hub.AddCoordinatorClientAsync("Secretariat"));
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string name, string version, string csv)
     {
