@@ -78,8 +78,9 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             // Covers the "current snapshot" rule (newest IssuedAt, then ReceivedAt, then id, per city and period) so
             // SQLite never reads a row itself, whose JWS spills over many overflow pages; and the data version
             // (count, newest ReceivedAt) that the score caches check on every request. Measured in docs/benchmarks.md.
-            snapshot.HasIndex(s => new { s.CityId, s.Period, s.IssuedAt, s.ReceivedAt, s.SnapshotId });
-            snapshot.HasIndex(s => s.ReceivedAt);
+            // Public is in both because the embargo's filter reads it on every query.
+            snapshot.HasIndex(s => new { s.CityId, s.Period, s.IssuedAt, s.ReceivedAt, s.SnapshotId, s.Public });
+            snapshot.HasIndex(s => new { s.ReceivedAt, s.Public });
             snapshot.HasOne<CityRecord>().WithMany().HasForeignKey(s => s.CityId).OnDelete(DeleteBehavior.Restrict);
             snapshot.HasQueryFilter(s => Readership == Readership.Network || s.Public);
             snapshot.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);

@@ -330,9 +330,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedAt", "Public");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");
 
                     b.ToTable("Snapshots", (string)null);
                 });

@@ -321,9 +321,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedAt", "Public");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");
 
                     b.ToTable("Snapshots", (string)null);
                 });

@@ -11,7 +11,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNetworkDbContext))]
-    [Migration("20261125040524_SnapshotIndexes")]
+    [Migration("20261125041338_SnapshotIndexes")]
     partial class SnapshotIndexes
     {
         /// <inheritdoc />
@@ -324,9 +324,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedAt", "Public");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");
 
                     b.ToTable("Snapshots", (string)null);
                 });

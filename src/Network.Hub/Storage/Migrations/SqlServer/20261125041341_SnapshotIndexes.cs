@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Network.Hub.Storage.Migrations.Sqlite
+namespace Network.Hub.Storage.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SnapshotIndexes : Migration
@@ -15,25 +15,25 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 table: "Snapshots");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId",
+                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId_Public",
                 table: "Snapshots",
-                columns: new[] { "CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId" });
+                columns: new[] { "CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Snapshots_ReceivedAt",
+                name: "IX_Snapshots_ReceivedAt_Public",
                 table: "Snapshots",
-                column: "ReceivedAt");
+                columns: new[] { "ReceivedAt", "Public" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId",
+                name: "IX_Snapshots_CityId_Period_IssuedAt_ReceivedAt_SnapshotId_Public",
                 table: "Snapshots");
 
             migrationBuilder.DropIndex(
-                name: "IX_Snapshots_ReceivedAt",
+                name: "IX_Snapshots_ReceivedAt_Public",
                 table: "Snapshots");
 
             migrationBuilder.CreateIndex(

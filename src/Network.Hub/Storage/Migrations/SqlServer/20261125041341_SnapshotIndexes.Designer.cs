@@ -12,7 +12,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNetworkDbContext))]
-    [Migration("20261125040527_SnapshotIndexes")]
+    [Migration("20261125041341_SnapshotIndexes")]
     partial class SnapshotIndexes
     {
         /// <inheritdoc />
@@ -333,9 +333,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
                     b.HasKey("SnapshotId");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedAt", "Public");
 
-                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId");
+                    b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");
 
                     b.ToTable("Snapshots", (string)null);
                 });
