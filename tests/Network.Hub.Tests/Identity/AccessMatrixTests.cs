@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Hub.Identity;
+using Network.Hub.Tests.GraphQL;
+using Network.Testing;
+using Network.Testing.Hub;
+
+namespace Network.Hub.Tests.Identity;
+
+/// <summary>
+/// Every endpoint the hub maps × every kind of caller: anonymous, a node that may only publish, a member city that
+/// may read, a coordinator. The matrix is checked against the hub's own endpoint table, so an endpoint added without
+/// deciding who may call it fails here until it is classified.
+/// </summary>
+public sealed class AccessMatrixTests : IAsyncLifetime
+{
+    private readonly HubFactory _hub = new();
+    private readonly TestCity _trondheim = TestCity.Trondheim();
+    private readonly Dictionary<Caller, HttpClient> _clients = [];
+
+    /// <summary>Who may call what: the scope an endpoint needs (null: anyone), by method and route pattern.</summary>
+    private static readonly Dictionary<(string Method, string Pattern), string?> Matrix = new()
+    {
+        [("GET", "/")] = null,
+        [("GET", "/health")] = null,
+        [("HEAD", "/health")] = null,
+        [("POST", "/connect/token")] = null,
+        [("GET", "/api/kpis")] = null,
+        [("GET", "/api/kpis/tree")] = null,
+        [("GET", "/api/kpis/{code}")] = null,
+        [("POST", "/api/snapshots")] = Scopes.Publish,
+        [("GET", "/api/snapshots/{snapshotId:guid}")] = null,
+        [("GET", "/api/cities")] = null,
+        [("GET", "/api/cities/{cityId}/snapshots")] = null,
+        [("POST", "/api/cities")] = Scopes.Coordinate,
+        [("GET", "/api/cities/{cityId}/keys")] = Scopes.Coordinate,
+        [("POST", "/api/cities/{cityId}/keys")] = Scopes.Coordinate,
+        [("POST", "/api/cities/{cityId}/keys/{keyId}/revoke")] = Scopes.Coordinate,
+        [("POST", "/api/enrollments")] = null,
+        [("GET", "/api/enrollments")] = Scopes.Coordinate,
+        [("GET", "/api/enrollments/{enrollmentId:guid}")] = Scopes.Coordinate,
+        [("POST", "/api/enrollments/{enrollmentId:guid}/approve")] = Scopes.Coordinate,
+        [("POST", "/api/enrollments/{enrollmentId:guid}/reject")] = Scopes.Coordinate,
+        [("GET", "/api/compare.csv")] = null,
+        [("GET", "/api/compare.xlsx")] = null,
+        [("GET", "/api/target-sets")] = null,
+        [("POST", "/api/target-sets")] = Scopes.Coordinate,
+        [("GET", "/graphql")] = null,
+        [("POST", "/graphql")] = null,
+        [("GET", "/graphql/ui")] = null,
+        [("GET", "/odata/NetworkPairing(period={period})")] = Scopes.Coordinate,
+    };
+
+    private enum Caller
+    {
+        Anonymous,
+        Node,
+        Member,
+        Coordinator,
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _hub.RegisterAsync(_trondheim);
+        using (var node = _hub.CreateClient())
+        using (var published = await Ingestion.SnapshotDoor.PostAsync(node, _trondheim.Keys.CreateSigner().Sign(_trondheim.Snapshot().ForPeriod(2020).Build())))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, published.StatusCode);
+        }
+
+        _clients[Caller.Anonymous] = _hub.CreateClient();
+        _clients[Caller.Node] = await _hub.CreateClientAsync(await _hub.AddNodeClientAsync(_trondheim.CityId, [Scopes.Publish]), Scopes.Publish);
+        _clients[Caller.Member] = await _hub.CreateMemberClientAsync();
+        _clients[Caller.Coordinator] = await _hub.CreateClientAsync(await _hub.AddCoordinatorClientAsync("matrix"), $"{Scopes.Coordinate} {Scopes.Read}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        _trondheim.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public void Every_endpoint_the_hub_maps_outside_the_odata_feed_is_in_the_matrix()
+    {
+        var mapped = _hub.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+            .SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("odata", StringComparison.Ordinal) && !raw.StartsWith("/odata", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => (method, Normalise(e.RoutePattern.RawText!))))
+            .Distinct()
+            .ToList();
+
+        var unclassified = mapped.Where(m => !Matrix.ContainsKey(m)).ToList();
+
+        Assert.True(unclassified.Count == 0, "Endpoints without an access decision in the matrix: " + string.Join(", ", unclassified));
+    }
+
+    [Fact]
+    public async Task Each_caller_reaches_exactly_the_endpoints_its_scopes_allow()
+    {
+        var wrong = new List<string>();
+        foreach (var ((method, pattern), scope) in Matrix)
+        {
+            foreach (var (caller, client) in _clients)
+            {
+                using var response = await SendAsync(client, method, Concrete(pattern));
+                var allowed = scope is null || Has(caller, scope);
+                var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+                var expectedDenial = caller == Caller.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                if (allowed == denied || (!allowed && response.StatusCode != expectedDenial))
+                {
+                    wrong.Add($"{caller} {method} {pattern}: {(int)response.StatusCode} but {(allowed ? "allowed" : $"{(int)expectedDenial} expected")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public async Task GraphQL_field_groups_open_to_everyone_answer_everyone_and_the_pairing_only_a_coordinator()
+    {
+        const string open = """{ catalogue { dimensions { code } } cities { id } periods compare(cities: ["NO-5001"], period: 2020) { period } learnFrom(city: "NO-5001", kpi: "EC-ICT-ICT-1C") { cityId } network { period thinlyReported { kpiCode } } }""";
+        const string pairing = "{ network(period: 2020) { pairing { totalMutual } } }";
+        foreach (var (caller, client) in _clients)
+        {
+            (await GraphQLAnswer.PostAsync(client, open)).Ok();
+
+            var answer = await GraphQLAnswer.PostAsync(client, pairing);
+            if (caller == Caller.Coordinator)
+            {
+                answer.Ok();
+            }
+            else
+            {
+                var error = Assert.Single(answer.Errors);
+                Assert.Equal("FORBIDDEN", error.At("extensions.code").GetString());
+            }
+        }
+    }
+
+    private static bool Has(Caller caller, string scope) => caller switch
+    {
+        Caller.Node => scope == Scopes.Publish,
+        Caller.Member => scope == Scopes.Read,
+        Caller.Coordinator => scope is Scopes.Coordinate or Scopes.Read,
+        _ => false,
+    };
+
+    // Route patterns as the endpoint table writes them, with a leading slash.
+    private static string Normalise(string raw)
+    {
+        var path = raw.StartsWith('/') ? raw : "/" + raw;
+        return path.Length > 1 ? path.TrimEnd('/') : path;
+    }
+
+    private static string Concrete(string pattern) => pattern
+        .Replace("{snapshotId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{enrollmentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{cityId}", "NO-5001", StringComparison.Ordinal)
+        .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
+        .Replace("{code}", "EC-ICT-ICT-1C", StringComparison.Ordinal)
+        .Replace("{period}", "2020", StringComparison.Ordinal);
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            // The body's type is checked when the route is matched, before anyone is authorised: send what each expects.
+            var jose = path is "/api/snapshots" or "/api/enrollments";
+            request.Content = new StringContent(jose ? "not.a.jws" : "{}", Encoding.UTF8, jose ? "application/jose" : "application/json");
+        }
+
+        return client.SendAsync(request, Ct);
+    }
+}
