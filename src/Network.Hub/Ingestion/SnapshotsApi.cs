@@ -80,15 +80,18 @@ public static class SnapshotsApi
         return Problem(outcome.Rejected!);
     }
 
-    /// <summary>A stored snapshot's receipt and JWS.</summary>
+    /// <summary>A stored snapshot's receipt and, for readers inside the network, its JWS.</summary>
     public static async Task<Results<Ok<StoredSnapshotView>, ProblemHttpResult>> GetAsync(
         Guid snapshotId, NetworkDbContext db, CancellationToken cancellationToken)
     {
+        // The JWS carries the city's notes, which stay inside the network: a public reader gets the digest, which
+        // identifies the JWS the city can hand out.
+        var withJws = db.SeesNetworkData;
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => s.SnapshotId == snapshotId)
             .Select(s => new
             {
-                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, s.Jws, null, ""),
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, withJws ? s.Jws : null, null, ""),
                 KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -236,10 +239,10 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="KeyId">The signing key.</param>
 /// <param name="Digest">The snapshot digest.</param>
 /// <param name="ValueCount">How many values it holds.</param>
-/// <param name="Jws">The compact JWS as received (a public reader gets only public snapshots, so only public JWSs).</param>
+/// <param name="Jws">The compact JWS as received; null for a reader outside the network, as it carries the cities' notes (the digest still identifies it).</param>
 /// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
 /// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
 public sealed record StoredSnapshotView(
     Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
-    DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string Jws,
+    DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string? Jws,
     DateTimeOffset? KeyRevokedAt, string Signature);

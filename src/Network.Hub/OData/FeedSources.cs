@@ -98,6 +98,7 @@ public static class FeedSources
         var cities = db.Cities;
         var snapshots = db.Snapshots;
         var kpis = KpiTable.Query(db);
+        var seesNotes = db.SeesNetworkData;
         return Projection.Inline<KpiValueRecord, KpiValueRow>(v => new KpiValueRow
         {
             Id = v.Id,
@@ -111,7 +112,7 @@ public static class FeedSources
             Quality = Projection.WireName(v.Quality),
             Origin = v.Origin,
             Source = v.Source,
-            Note = v.Note,
+            Note = seesNotes ? v.Note : null, // the cities' notes stay inside the network
             Current = current.Contains(v.SnapshotId),
             Score = EngineColumns.Score(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             Points = EngineColumns.Points(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),

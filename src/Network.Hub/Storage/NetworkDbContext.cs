@@ -20,6 +20,9 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public Readership Readership { get; set; } = Readership.Network;
 
+    /// <summary>Whether this context's reader sees the network's own data: preliminary figures and the cities' notes.</summary>
+    public bool SeesNetworkData => Readership == Readership.Network;
+
     /// <summary>Member cities.</summary>
     public DbSet<CityRecord> Cities => Set<CityRecord>();
 

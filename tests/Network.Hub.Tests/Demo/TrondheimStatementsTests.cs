@@ -50,7 +50,9 @@ public sealed class TrondheimStatementsTests : IAsyncLifetime
 
         // "100 % renewable": the share stated is of electricity, which the value's note says.
         Assert.Equal(100, Number(csv.Field(csv.Row(Renewables), $"{Trondheim} value")));
-        var notes = (await GraphQLAnswer.PostAsync(client, $$"""
+        // The cities' notes are for the network's members.
+        using var member = await _hub.CreateMemberClientAsync();
+        var notes = (await GraphQLAnswer.PostAsync(member, $$"""
             { city(id: "{{Trondheim}}") { values(period: 2020) { kpiCode value note } } }
             """)).Ok().At("city.values").Items();
         var renewables = notes.Single(v => v.GetProperty("kpiCode").GetString() == Renewables);

@@ -78,7 +78,7 @@ public sealed class EmbargoNetwork : IAsyncLifetime
     private static readonly DateTimeOffset Later = new(2020, 10, 15, 12, 0, 0, TimeSpan.Zero);
 
     private static KpiValue Value(double percent) =>
-        new(Internet, null, percent, "%", DataQuality.Measured, "Statistics Norway", "Table 11000", "a note every reader may see");
+        new(Internet, null, percent, "%", DataQuality.Measured, "Statistics Norway", "Table 11000", "a note for the network");
 
     private async Task PublishAsync(TestCity city, Snapshot snapshot)
     {

@@ -133,6 +133,24 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
         Assert.Contains(rows, r => r.GetProperty("SnapshotId").GetString() == network.AlesundCorrection.SnapshotId.ToString());
     }
 
+    [Fact]
+    public async Task The_cities_notes_are_for_members_only_on_every_door()
+    {
+        using var anonymous = network.Hub.CreateClient();
+        using var member = await network.Hub.CreateMemberClientAsync();
+        const string query = """{ city(id: "NO-5001") { values(period: 2020) { note } snapshots { values { note } } } }""";
+        const string feed = "/odata/KpiValues?$filter=CityId eq 'NO-5001'&$select=Note";
+
+        var publicCity = (await GraphQLAnswer.PostAsync(anonymous, query)).Ok().At("city");
+        var memberCity = (await GraphQLAnswer.PostAsync(member, query)).Ok().At("city");
+
+        Assert.All(publicCity.GetProperty("values").Items(), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
+        Assert.All(publicCity.GetProperty("snapshots").Items().SelectMany(s => s.GetProperty("values").Items()), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
+        Assert.Equal(["a note for the network"], memberCity.GetProperty("values").Items().Select(v => v.GetProperty("note").GetString()!));
+        Assert.DoesNotContain("a note for the network", await GetTextAsync(anonymous, feed), StringComparison.Ordinal);
+        Assert.Contains("a note for the network", await GetTextAsync(member, feed), StringComparison.Ordinal);
+    }
+
     private static async Task<string> GetTextAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);

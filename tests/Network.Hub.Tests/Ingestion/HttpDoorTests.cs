@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,15 +54,20 @@ public sealed class HttpDoorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Serves_the_stored_jws_back_for_anyone_to_reverify()
+    public async Task Serves_the_stored_jws_back_to_members_to_reverify_and_only_the_digest_to_the_public()
     {
         var jws = _trondheim.Snapshot().Sign();
         using var posted = await SnapshotDoor.PostAsync(_client, jws);
+        using var member = await _hub.CreateMemberClientAsync();
 
-        var view = await SnapshotDoor.ReadJsonAsync(await _client.GetAsync(posted.Headers.Location, TestContext.Current.CancellationToken));
+        var view = await SnapshotDoor.ReadJsonAsync(await member.GetAsync(posted.Headers.Location, TestContext.Current.CancellationToken));
+        var publicView = await SnapshotDoor.ReadJsonAsync(await _client.GetAsync(posted.Headers.Location, TestContext.Current.CancellationToken));
 
         Assert.Equal(jws, view.GetProperty("jws").GetString());
         Assert.Equal(4, view.GetProperty("valueCount").GetInt32());
+        // The JWS carries the city's notes, which stay inside the network; the digest still names it.
+        Assert.Equal(JsonValueKind.Null, publicView.GetProperty("jws").ValueKind);
+        Assert.Equal(SnapshotFormat.Digest(jws), publicView.GetProperty("digest").GetString());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores
         Loader<Guid, IReadOnlyList<ValueNode>>("snapshot-values", [], (ids, ct) => ReadAsync<Guid, IReadOnlyList<ValueNode>>(async db =>
         {
             var rows = await db.KpiValues.AsNoTracking().Where(v => ids.Contains(v.SnapshotId)).ToListAsync(ct);
-            return ByKey(InCatalogueOrder(rows.Select(ValueNode.From)), v => v.SnapshotId);
+            return ByKey(InCatalogueOrder(rows.Select(v => ValueNode.From(v, db.SeesNetworkData))), v => v.SnapshotId);
         }, ct))
         .Load(snapshotId);
 
@@ -66,7 +66,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores
             }
 
             var rows = await query.ToListAsync(ct);
-            return ByKey(InCatalogueOrder(rows.Select(ValueNode.From)).OrderByDescending(v => v.Period), v => v.CityId);
+            return ByKey(InCatalogueOrder(rows.Select(v => ValueNode.From(v, db.SeesNetworkData))).OrderByDescending(v => v.Period), v => v.CityId);
         }, ct))
         .Load(cityId);
 

@@ -28,10 +28,11 @@ public sealed record ValueNode(
     string Source,
     string? Note)
 {
-    /// <summary>The node of a stored value.</summary>
-    public static ValueNode From(KpiValueRecord v)
+    /// <summary>The node of a stored value; the city's note only for a reader inside the network.</summary>
+    public static ValueNode From(KpiValueRecord v, bool withNote)
     {
         ArgumentNullException.ThrowIfNull(v);
-        return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Unit, v.Quality, v.Origin, v.Source, v.Note);
+        return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Unit, v.Quality, v.Origin, v.Source,
+            withNote ? v.Note : null);
     }
 }

@@ -20,7 +20,7 @@ public sealed class KpiValueGraphType : ObjectGraphType<ValueNode>
         Field<NonNullGraphType<DataQualityGraphType>>("quality").Description("How it was obtained.").Resolve(c => c.Source.Quality);
         Field<NonNullGraphType<StringGraphType>>("origin").Description("Who produced the data.").Resolve(c => c.Source.Origin);
         Field<NonNullGraphType<StringGraphType>>("source").Description("Where it can be checked.").Resolve(c => c.Source.Source);
-        Field<StringGraphType>("note").Description("A note from the city.").Resolve(c => c.Source.Note);
+        Field<StringGraphType>("note").Description("A note from the city; members of the network only (null for anonymous readers).").Resolve(c => c.Source.Note);
         Field<NonNullGraphType<IntGraphType>>("period").Description("The reporting period.").Resolve(c => c.Source.Period);
         Field<NonNullGraphType<IdGraphType>>("snapshotId").Description("The snapshot it was published in.").Resolve(c => c.Source.SnapshotId);
     }
