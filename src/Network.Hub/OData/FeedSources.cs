@@ -51,29 +51,15 @@ public static class FeedSources
         var current = db.CurrentSnapshots().Select(c => c.SnapshotId);
         var cities = db.Cities;
         var values = db.KpiValues;
-        if (!withValues)
-        {
-            return Projection.Inline<SnapshotRecord, SnapshotRow>(s => new SnapshotRow
-            {
-                Id = s.SnapshotId,
-                CityId = s.CityId,
-                Period = s.Period,
-                Status = Projection.WireName(s.Status),
-                Supersedes = s.Supersedes,
-                IssuedAt = s.IssuedAt,
-                ReceivedAt = s.ReceivedAt,
-                Digest = s.Digest,
-                ValueCount = values.Count(v => v.SnapshotId == s.SnapshotId),
-                Current = current.Contains(s.SnapshotId),
-                City = cities.Where(c => c.Id == s.CityId).Select(cityRow).FirstOrDefault(),
-            });
-        }
 
         // A snapshot's values come without navigations of their own: the feed expands them one level only (EF Core
         // can neither order a collection nested that deep in SQL nor correlate the keyless KPI table inside one).
-        var valueRow = Projection.Omit(ValueRowOf(db, engine, SnapshotRowOf(db, engine, withValues: false)),
-            nameof(KpiValueRow.City), nameof(KpiValueRow.Kpi), nameof(KpiValueRow.Snapshot));
-        return Projection.Inline<SnapshotRecord, SnapshotRow>(s => new SnapshotRow
+        // Without them, the Values assignment is left out below, so this is only built when it is used.
+        var valueRow = withValues
+            ? Projection.Omit(ValueRowOf(db, engine, SnapshotRowOf(db, engine, withValues: false)),
+                nameof(KpiValueRow.City), nameof(KpiValueRow.Kpi), nameof(KpiValueRow.Snapshot))
+            : null;
+        var row = Projection.Inline<SnapshotRecord, SnapshotRow>(s => new SnapshotRow
         {
             Id = s.SnapshotId,
             CityId = s.CityId,
@@ -86,8 +72,9 @@ public static class FeedSources
             ValueCount = values.Count(v => v.SnapshotId == s.SnapshotId),
             Current = current.Contains(s.SnapshotId),
             City = cities.Where(c => c.Id == s.CityId).Select(cityRow).FirstOrDefault(),
-            Values = values.Where(v => v.SnapshotId == s.SnapshotId).OrderBy(v => v.Id).Select(valueRow).ToList(),
+            Values = values.Where(v => v.SnapshotId == s.SnapshotId).OrderBy(v => v.Id).Select(valueRow!).ToList(),
         });
+        return withValues ? row : Projection.Omit(row, nameof(SnapshotRow.Values));
     }
 
     private static Expression<Func<KpiValueRecord, KpiValueRow>> ValueRowOf(
