@@ -74,8 +74,8 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
         using var anonymous = network.Hub.CreateClient();
         using var member = await network.Hub.CreateMemberClientAsync();
 
-        var publicText = await GetTextAsync(anonymous, url);
-        var memberText = await GetTextAsync(member, url);
+        var publicText = await OkAnswers.GetTextAsync(anonymous, url);
+        var memberText = await OkAnswers.GetTextAsync(member, url);
 
         // Bergen's figures (90 and 91) and its snapshot ids appear to the member and never to the public.
         foreach (var secret in new[] { network.BergenPreliminary.SnapshotId.ToString(), network.BergenCorrection.SnapshotId.ToString(), "\"Value\":90", "\"Value\":91", "\"Highest\":9", "\"CityId\":\"NO-4601\"" })
@@ -113,8 +113,8 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var publicList = await GetTextAsync(anonymous, $"/api/cities/{network.Bergen}/snapshots");
-        var memberList = await GetTextAsync(member, $"/api/cities/{network.Bergen}/snapshots");
+        var publicList = await OkAnswers.GetTextAsync(anonymous, $"/api/cities/{network.Bergen}/snapshots");
+        var memberList = await OkAnswers.GetTextAsync(member, $"/api/cities/{network.Bergen}/snapshots");
         Assert.DoesNotContain(network.BergenPreliminary.SnapshotId.ToString(), publicList, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(network.BergenPreliminary.SnapshotId.ToString(), memberList, StringComparison.OrdinalIgnoreCase);
     }
@@ -124,7 +124,7 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
     {
         using var node = await network.Hub.CreateClientAsync(await network.Hub.AddNodeClientAsync(network.Alesund, ["snapshots:publish"]), "snapshots:publish");
 
-        var rows = JsonDocument.Parse(await GetTextAsync(node, "/odata/KpiValues?$filter=Current and Period eq 2020&$orderby=CityId")).RootElement
+        var rows = (await OkAnswers.GetJsonAsync(node, "/odata/KpiValues?$filter=Current and Period eq 2020&$orderby=CityId"))
             .GetProperty("value").Items();
 
         // Ålesund's correction (85) replaced its final 80 in public; Bergen's correction of a preliminary is absent.
@@ -147,15 +147,7 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
         Assert.All(publicCity.GetProperty("values").Items(), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
         Assert.All(publicCity.GetProperty("snapshots").Items().SelectMany(s => s.GetProperty("values").Items()), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
         Assert.Equal(["a note for the network"], memberCity.GetProperty("values").Items().Select(v => v.GetProperty("note").GetString()!));
-        Assert.DoesNotContain("a note for the network", await GetTextAsync(anonymous, feed), StringComparison.Ordinal);
-        Assert.Contains("a note for the network", await GetTextAsync(member, feed), StringComparison.Ordinal);
-    }
-
-    private static async Task<string> GetTextAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
-        return body;
+        Assert.DoesNotContain("a note for the network", await OkAnswers.GetTextAsync(anonymous, feed), StringComparison.Ordinal);
+        Assert.Contains("a note for the network", await OkAnswers.GetTextAsync(member, feed), StringComparison.Ordinal);
     }
 }

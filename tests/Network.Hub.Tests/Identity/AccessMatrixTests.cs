@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Hub.Identity;
@@ -61,8 +60,6 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         Coordinator,
     }
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync()
     {
         await _hub.RegisterAsync(_trondheim);
@@ -113,7 +110,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         {
             foreach (var (caller, client) in _clients)
             {
-                using var response = await SendAsync(client, method, Concrete(pattern));
+                using var response = await AccessRequests.SendAsync(client, method, Concrete(pattern));
                 var allowed = scope is null || Has(caller, scope);
                 var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 var expectedDenial = caller == Caller.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
@@ -171,17 +168,4 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
         .Replace("{code}", "EC-ICT-ICT-1C", StringComparison.Ordinal)
         .Replace("{period}", "2020", StringComparison.Ordinal);
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
-        {
-            // The body's type is checked when the route is matched, before anyone is authorised: send what each expects.
-            var jose = path is "/api/snapshots" or "/api/enrollments";
-            request.Content = new StringContent(jose ? "not.a.jws" : "{}", Encoding.UTF8, jose ? "application/jose" : "application/json");
-        }
-
-        return client.SendAsync(request, Ct);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Network.Hub.Identity;
 using Network.Testing;
 using Network.Testing.Hub;
@@ -24,8 +23,6 @@ public sealed class CoordinatorAccessTests : IAsyncLifetime
         { "POST", "/api/cities/NO-5001/keys/some-key/revoke" },
     };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public async ValueTask InitializeAsync() => await _hub.RegisterAsync(_trondheim);
 
     public async ValueTask DisposeAsync()
@@ -40,7 +37,7 @@ public sealed class CoordinatorAccessTests : IAsyncLifetime
     {
         using var client = _hub.CreateClient();
 
-        using var response = await SendAsync(client, method, path);
+        using var response = await AccessRequests.SendAsync(client, method, path);
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -52,7 +49,7 @@ public sealed class CoordinatorAccessTests : IAsyncLifetime
         var reader = await _hub.AddCoordinatorClientAsync("Bergen analysts", [Scopes.Read]);
         using var client = await _hub.CreateClientAsync(reader);
 
-        using var response = await SendAsync(client, method, path);
+        using var response = await AccessRequests.SendAsync(client, method, path);
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
         Assert.Contains($"'{Scopes.Coordinate}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -64,19 +61,8 @@ public sealed class CoordinatorAccessTests : IAsyncLifetime
     {
         using var client = await _hub.CreateNodeClientAsync("NO-5001");
 
-        using var response = await SendAsync(client, method, path);
+        using var response = await AccessRequests.SendAsync(client, method, path);
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
-        {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
-        }
-
-        return await client.SendAsync(request, Ct);
     }
 }

@@ -78,9 +78,6 @@ public sealed class MatchingFeedTests(DemoNetworkFixture demo) : IClassFixture<D
 
     private static async Task<List<JsonElement>> RowsAsync(HttpClient client, string url)
     {
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
-        return [.. JsonDocument.Parse(body).RootElement.GetProperty("value").Items()];
+        return [.. (await OkAnswers.GetJsonAsync(client, url)).GetProperty("value").Items()];
     }
 }

@@ -116,10 +116,7 @@ public class FeedNetwork : IAsyncLifetime
     public async Task<JsonElement> GetAsync(string url)
     {
         using var client = await Hub.CreateMemberClientAsync();
-        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return await OkAnswers.GetJsonAsync(client, url);
     }
 
     /// <summary>GETs a feed URL and returns the rows of its <c>value</c> array.</summary>
