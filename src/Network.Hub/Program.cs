@@ -10,6 +10,7 @@ using Network.Hub.Home;
 using Network.Hub.Hosting;
 using Network.Hub.Identity;
 using Network.Hub.Ingestion;
+using Network.Hub.Limits;
 using Network.Hub.Matching;
 using Network.Hub.Messaging;
 using Network.Hub.OData;
@@ -25,6 +26,7 @@ if (AdminCommands.AreRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHubDefaults();
+builder.AddRequestLimits();
 builder.AddStorage();
 builder.AddIdentity();
 builder.AddKpiCatalogue();
