@@ -40,7 +40,7 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
                     throw new ExecutionError($"The network's pairing is for coordinators: it needs an access token with the {Scopes.Coordinate} scope.") { Code = "FORBIDDEN" };
                 }
 
-                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities")));
+                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities"), cancellationToken: c.CancellationToken));
             });
     }
 }
