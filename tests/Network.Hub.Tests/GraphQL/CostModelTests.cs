@@ -75,6 +75,20 @@ public sealed class CostModelTests(SampleNetwork network) : IClassFixture<Sample
     }
 
     [Fact]
+    public async Task A_document_nested_past_the_parsers_depth_is_refused_with_the_depth_code()
+    {
+        using var client = network.Hub.CreateClient();
+        // 200 nested lists in an argument: few tokens, but deep enough to exhaust a recursive parser's stack if unbounded.
+        var query = "{ kpi(code: " + new string('[', 200) + new string(']', 200) + ") { code } }";
+
+        var answer = await GraphQLAnswer.PostAsync(client, query);
+
+        var error = Assert.Single(answer.Errors);
+        Assert.Equal("DEPTH", error.At("extensions.code").GetString());
+        Assert.Contains("128", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_thousand_aliases_of_peers_are_refused_before_anything_runs()
     {
         await using var counted = Counted(out var counter);
