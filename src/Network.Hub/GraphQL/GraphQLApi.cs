@@ -1,6 +1,6 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
-using System.Globalization;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Network.Hub.GraphQL.Limits;
