@@ -90,10 +90,11 @@ internal sealed class BlossomSolver
         _bestEdgeTo = Filled(2 * _n, -1);
     }
 
-    public int[] Run()
+    public int[] Run(CancellationToken cancellationToken = default)
     {
         for (var stage = 0; stage < _n; stage++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Array.Clear(_label);
             Array.Fill(_bestEdge, -1);
             Array.Clear(_blossomBestEdges, _n, _n);

@@ -43,9 +43,11 @@ public static class MaximumWeightMatching
     /// <param name="edges">The edges; at most one between two vertices. Edges of weight 0 or less are never needed.</param>
     /// <param name="coreEdgesPerVertex">How many of each vertex's heaviest edges the sparse core starts from (at least 1).
     /// It changes only the time, never the result: edges left out join when the duals show they are needed.</param>
+    /// <param name="cancellationToken">Checked once per augmenting stage (O(n²) work each), so a caller that went away stops the matching.</param>
     /// <returns>For each vertex, the vertex it is matched to, or −1 when it stays single.</returns>
     /// <exception cref="ArgumentException">An edge is a loop, repeated, out of range, or too heavy.</exception>
-    public static int[] Solve(int vertexCount, IReadOnlyList<WeightedEdge> edges, int coreEdgesPerVertex = DefaultCoreEdgesPerVertex)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static int[] Solve(int vertexCount, IReadOnlyList<WeightedEdge> edges, int coreEdgesPerVertex = DefaultCoreEdgesPerVertex, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(coreEdgesPerVertex);
         ArgumentOutOfRangeException.ThrowIfNegative(vertexCount);
@@ -59,7 +61,7 @@ public static class MaximumWeightMatching
 
         if (positive.Length <= (long)coreEdgesPerVertex * vertexCount)
         {
-            return new BlossomSolver(vertexCount, positive).Run();
+            return new BlossomSolver(vertexCount, positive).Run(cancellationToken);
         }
 
         var inCore = CoreOf(vertexCount, positive, coreEdgesPerVertex);
@@ -67,7 +69,7 @@ public static class MaximumWeightMatching
         {
             var core = positive.Where((_, k) => inCore[k]).ToArray();
             var solver = new BlossomSolver(vertexCount, core);
-            var mate = solver.Run();
+            var mate = solver.Run(cancellationToken);
             // Price every edge left out; the most violated ones (a few per vertex) join the core.
             var violations = new List<(long Slack, int Edge)>();
             for (var k = 0; k < positive.Length; k++)

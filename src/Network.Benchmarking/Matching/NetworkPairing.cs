@@ -21,14 +21,14 @@ internal static class NetworkPairing
     /// <summary>Mutual benefit units per weight unit of the integer matching.</summary>
     public const double Scale = 1e6;
 
-    public static Pairing Pair(MatchingIndex index, IEnumerable<string>? cityIds, MatchRules rules)
+    public static Pairing Pair(MatchingIndex index, IEnumerable<string>? cityIds, MatchRules rules, CancellationToken cancellationToken)
     {
         var cities = cityIds is null
             ? Enumerable.Range(0, index.CityCount).ToArray()
             : cityIds.Select(index.CityIndexOf).Distinct().Order().ToArray();
         var rows = Array.ConvertAll(cities, index.RowOf);
-        var edges = Edges(index, cities, rows, rules);
-        var mate = MaximumWeightMatching.Solve(cities.Length, edges);
+        var edges = Edges(index, cities, rows, rules, cancellationToken);
+        var mate = MaximumWeightMatching.Solve(cities.Length, edges, cancellationToken: cancellationToken);
         var pairs = new List<ComplementaryMatch>();
         var unpaired = new List<string>();
         double total = 0;
@@ -55,7 +55,7 @@ internal static class NetworkPairing
     /// the additions differs from the one-pair scorer, which moves a total by a rounding error, far below the 10⁻⁶
     /// the weights are rounded to.
     /// </summary>
-    private static List<WeightedEdge> Edges(MatchingIndex index, int[] cities, CityRow[] rows, MatchRules rules)
+    private static List<WeightedEdge> Edges(MatchingIndex index, int[] cities, CityRow[] rows, MatchRules rules, CancellationToken cancellationToken)
     {
         var lanes = Vector<double>.Count;
         var stride = (index.Columns.Length + lanes - 1) / lanes * lanes;
@@ -76,6 +76,7 @@ internal static class NetworkPairing
         var edges = new List<WeightedEdge>();
         for (var i = 0; i < cities.Length; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested(); // once per city: n·K work between checks
             var ownStanding = standings.Slice(i * perRow, perRow);
             var ownWeight = weights.Slice(i * perRow, perRow);
             for (var j = i + 1; j < cities.Length; j++)

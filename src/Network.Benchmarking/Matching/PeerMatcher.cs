@@ -173,9 +173,12 @@ public sealed class PeerMatcher
     /// </summary>
     /// <param name="cityIds">The cities to pair; every city of the period when omitted.</param>
     /// <param name="rules">Minimum overlap and gap; <see cref="MatchRules.Default"/> when omitted.</param>
+    /// <param name="cancellationToken">Checked while the pairs are scored and at each stage of the matching: a caller that
+    /// went away (a closed connection, a time-out) stops the work instead of leaving it to run to the end.</param>
     /// <exception cref="KeyNotFoundException">A city reported nothing for the period.</exception>
-    public Pairing PairAll(IEnumerable<string>? cityIds = null, MatchRules? rules = null) =>
-        NetworkPairing.Pair(_index, cityIds, (rules ?? MatchRules.Default).Checked());
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Pairing PairAll(IEnumerable<string>? cityIds = null, MatchRules? rules = null, CancellationToken cancellationToken = default) =>
+        NetworkPairing.Pair(_index, cityIds, (rules ?? MatchRules.Default).Checked(), cancellationToken);
 
     // Exact scores of the candidates: the best with a positive mutual benefit, best first, ties by city id.
     private List<(CityRow Row, double Mutual)> Rescore(CityRow own, int[] candidates, int limit, MatchRules rules) =>

@@ -20,6 +20,18 @@ public static class ErrorCodes
     /// <summary>The client accepts none of the media types the hub answers with.</summary>
     public const string NotAcceptable = "NOT_ACCEPTABLE";
 
+    /// <summary>The document is larger than the hub reads: too many tokens or fields (<see cref="GraphQLOptions.MaxTokens"/>, <see cref="GraphQLOptions.MaxFields"/>).</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+
+    /// <summary>The query nests deeper than <see cref="GraphQLOptions.MaxDepth"/> (or the parser's <see cref="GraphQLOptions.MaxParserDepth"/>).</summary>
+    public const string Depth = "DEPTH";
+
+    /// <summary>The query's estimated cost is over <see cref="GraphQLOptions.MaxComplexity"/>.</summary>
+    public const string Complexity = "COMPLEXITY";
+
+    /// <summary>The query is costly and every slot for costly reads stayed taken: 503, try again after <c>Retry-After</c>.</summary>
+    public const string Busy = "BUSY";
+
     /// <summary>CONSTANT_CASE of an enum member: <c>UnknownCity</c> becomes <c>UNKNOWN_CITY</c>.</summary>
     public static string Of<TEnum>(TEnum reason)
         where TEnum : struct, Enum

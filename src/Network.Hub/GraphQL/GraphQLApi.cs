@@ -1,8 +1,11 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+using Network.Hub.GraphQL.Limits;
 using Network.Hub.Hosting;
+using Network.Hub.Limits;
 
 namespace Network.Hub.GraphQL;
 
@@ -59,7 +62,7 @@ public static class GraphQLApi
         var request = GraphQLRequestReader.FromJson(body, http.RequestServices.GetRequiredService<IGraphQLTextSerializer>());
         return request.Problem is { } problem
             ? GraphQLResult.Refusal(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, mediaType)
-            : await ExecuteAsync(http, request, mediaType);
+            : await ExecuteAsync(http, request, CheckDocument(http, request.Query!), mediaType);
     }
 
     /// <summary>
@@ -87,22 +90,32 @@ public static class GraphQLApi
             return GraphQLResult.Refusal(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem, mediaType);
         }
 
-        if (OperationTypeOf(request.Query!, request.OperationName) is OperationType.Mutation or OperationType.Subscription)
+        var document = CheckDocument(http, request.Query!);
+        if (document.Document is { } parsed && OperationTypeOf(parsed, request.OperationName) is OperationType.Mutation or OperationType.Subscription)
         {
             http.Response.Headers.Allow = "POST";
             return GraphQLResult.Refusal(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationOverGet,
                 "GET runs queries only: a GET must not change anything. Send mutations with POST.", mediaType);
         }
 
-        return await ExecuteAsync(http, request, mediaType);
+        return await ExecuteAsync(http, request, document, mediaType);
     }
 
-    private static async Task<IResult> ExecuteAsync(HttpContext http, GraphQLRequestReader.Request request, string mediaType)
+    // The document's size is checked before graphql-dotnet parses or validates it (DocumentLimits); validation then
+    // estimates the cost and, for a costly query, takes a slot of the gate (CostCheck). The slot is the request's
+    // QueryCost, a scoped service: it is given back when the request ends, after the answer is written.
+    private static async Task<IResult> ExecuteAsync(HttpContext http, GraphQLRequestReader.Request request, DocumentCheck document, string mediaType)
     {
+        if (document.Problem is { } problem)
+        {
+            return GraphQLResult.Refusal(NotExecutedStatus(mediaType), document.Code!, problem, mediaType);
+        }
+
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<NetworkSchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
+            Document = document.Document,
             Variables = request.Variables,
             OperationName = request.OperationName,
             Extensions = request.Extensions,
@@ -110,8 +123,22 @@ public static class GraphQLApi
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
+        if (http.RequestServices.GetRequiredService<QueryCost>().Busy)
+        {
+            http.Response.Headers.RetryAfter = http.RequestServices.GetRequiredService<CostlyWorkGate>().RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return new GraphQLResult(result, StatusCodes.Status503ServiceUnavailable, mediaType);
+        }
+
         return new GraphQLResult(result, StatusOf(result, mediaType), mediaType);
     }
+
+    private static DocumentCheck CheckDocument(HttpContext http, string query) =>
+        DocumentLimits.Check(query, http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value);
+
+    // A request refused before execution for what its document holds: like a validation error (400 under
+    // application/graphql-response+json, 200 under application/json).
+    private static int NotExecutedStatus(string mediaType) =>
+        mediaType == ResponseMediaType.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
 
     /// <summary>
     /// 200 whenever the request was executed (even with field errors and null data), and always under
@@ -137,20 +164,10 @@ public static class GraphQLApi
         GraphQLResult.Refusal(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
             $"The hub answers GraphQL as {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json}; the Accept header allows neither.");
 
-    // The operation that would run: the named one, or the only one. Null when the document does not parse
-    // (the executer reports the syntax error) or names no such operation (the executer reports that too).
-    private static OperationType? OperationTypeOf(string query, string? operationName)
+    // The operation that would run: the named one, or the only one. Null when the document names no such operation
+    // (the executer reports that).
+    private static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName)
     {
-        GraphQLDocument document;
-        try
-        {
-            document = GraphQLParser.Parser.Parse(query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return null;
-        }
-
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = operationName is null
             ? operations.Count == 1 ? operations[0] : null

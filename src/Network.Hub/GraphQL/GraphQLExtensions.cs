@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.Options;
+using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;
 
 namespace Network.Hub.GraphQL;
@@ -11,13 +12,17 @@ public static class GraphQLExtensions
 {
     /// <summary>
     /// Adds the schema (<see cref="NetworkSchema"/>), the per-request <see cref="HubLoaders"/>, spec-shaped errors that
-    /// never carry exception details, and the limits of <see cref="GraphQLOptions"/> (depth, complexity, timeout).
+    /// never carry exception details, and the limits of <see cref="GraphQLOptions"/>: the document's size (checked by the
+    /// door before parsing, <see cref="DocumentLimits"/>), depth, estimated cost and the gate for costly queries
+    /// (<see cref="CostCheck"/>), and the timeout.
     /// Needs storage, scoring and the comparison service.
     /// </summary>
     public static IHostApplicationBuilder AddGraphQL(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<GraphQLOptions>(builder.Configuration.GetSection(GraphQLOptions.Section));
         builder.Services.AddScoped<HubLoaders>();
+        builder.Services.AddScoped<RequestNetwork>();
+        builder.Services.AddScoped<QueryCost>();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<NetworkSchema>()
             .AddGraphTypes(typeof(NetworkSchema).Assembly)
@@ -31,9 +36,12 @@ public static class GraphQLExtensions
             })
             .AddComplexityAnalyzer((complexity, services) =>
             {
+                // Depth and cost are checked by CostCheck, so each refusal has its own code (DEPTH, COMPLEXITY) and a
+                // costly query takes its gate slot there, after validation and before execution.
                 var limits = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.MaxDepth = null;
+                complexity.MaxComplexity = null;
+                complexity.ValidateComplexityDelegate = context => CostCheck.RunAsync(context, limits);
             })
             .ConfigureExecutionOptions(options =>
             {

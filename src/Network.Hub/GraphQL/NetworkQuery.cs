@@ -4,10 +4,10 @@ using GraphQL.Validation.Complexity;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
 using Network.Hub.Comparison;
+using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;
 using Network.Hub.GraphQL.Matching;
 using Network.Hub.GraphQL.Types;
-using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Hub.Targets;
 
@@ -60,7 +60,7 @@ public sealed class NetworkQuery : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("periods")
             .Description("The reporting periods the hub holds snapshots for, newest first.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<NetworkScores>().PeriodsAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<RequestNetwork>().PeriodsAsync(c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TargetSetGraphType>>>>("targetSets")
             .Description("The target sets scores can be computed against; the first is the default.")
@@ -73,6 +73,7 @@ public sealed class NetworkQuery : ObjectGraphType
             .Argument<NonNullGraphType<IntGraphType>>("period", "The reporting period (year).")
             .Argument<DateTimeScalar>("asOf", "Compare the values as published on this instant; now when omitted.")
             .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
+            .WithComplexityImpact(FieldCosts.Compare, 1)
             .ResolveAsync(async c =>
             {
                 var request = new ComparisonRequest(

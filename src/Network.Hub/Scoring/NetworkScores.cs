@@ -22,40 +22,54 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
     private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
 
     /// <summary>The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of <paramref name="asOf"/> (now when null).</summary>
+    /// <remarks>
+    /// Callers that ask for the same period while it is being loaded wait for that one load rather than each loading
+    /// their own copy: a burst of requests (or of fields in one request) holds the network in memory once. A load is
+    /// cancelled with the token of the caller that started it; the others then load again with theirs.
+    /// </remarks>
     public async Task<Scorer> ForPeriodAsync(int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
     {
         targets ??= TargetSet.Default;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var version = await DataVersionAsync(db, cancellationToken);
+        Readership readership;
+        (int, DateTimeOffset?) version;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+            version = await DataVersionAsync(db, cancellationToken);
+            readership = db.Readership;
+        }
+
         // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
         // preliminary figures must not leak through a statistic either.
-        var key = (period, asOf, $"{targets.Name}/{targets.Version}", db.Readership);
-        if (_cache.TryGetValue(key, out var cached) && cached.Version == version && ReferenceEquals(cached.Scorer.Targets, targets))
+        var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership);
+        while (true)
         {
-            return cached.Scorer;
-        }
-
-        var values = await db.CurrentValues(asOf)
-            .Where(v => v.Period == period)
-            .Select(v => new { v.CityId, v.KpiCode, v.DataPoint, v.Value, v.Quality })
-            .ToListAsync(cancellationToken);
-        var network = NetworkPeriod.Create(period, values.Select(v => new ReportedValue(
-            v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Quality,
-            Verified: false))); // verifier attestations are not stored yet: nothing is verified
-        var scorer = new Scorer(network, targets);
-        if (asOf is not null && _cache.Count >= MaxEntries)
-        {
-            // Current periods stay; "as of" entries are many and rarely reused, so they make room.
-            foreach (var old in _cache.Keys.Where(k => k.AsOf is not null))
+            var fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(period, asOf, targets, cancellationToken)));
+            var entry = _cache.AddOrUpdate(key, fresh, (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets) ? old : fresh);
+            if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
-                _cache.TryRemove(old, out _);
+                // Current periods stay; "as of" entries are many and rarely reused, so they make room.
+                foreach (var old in _cache.Where(e => e.Key.AsOf is not null && !ReferenceEquals(e.Value, fresh)))
+                {
+                    _cache.TryRemove(old);
+                }
+            }
+
+            try
+            {
+                return await entry.Scorer.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (entry.Scorer.Value.IsCompleted)
+            {
+                _cache.TryRemove(KeyValuePair.Create(key, entry)); // a failed load is not kept
+                if (!entry.Scorer.Value.IsCanceled || cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                // The caller that started the load went away; this one still waits for the network.
             }
         }
-
-        _cache[key] = new Entry(version, scorer);
-        logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", period, asOf, network);
-        return scorer;
     }
 
     /// <summary>The periods that have current values, newest first.</summary>
@@ -64,6 +78,21 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
+    }
+
+    private async Task<Scorer> LoadAsync(int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        var values = await db.CurrentValues(asOf)
+            .Where(v => v.Period == period)
+            .Select(v => new { v.CityId, v.KpiCode, v.DataPoint, v.Value, v.Quality })
+            .ToListAsync(cancellationToken);
+        var network = NetworkPeriod.Create(period, values.Select(v => new ReportedValue(
+            v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Quality,
+            Verified: false))); // verifier attestations are not stored yet: nothing is verified
+        logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", period, asOf, network);
+        return new Scorer(network, targets);
     }
 
     private static async Task<(int Count, DateTimeOffset? Newest)> DataVersionAsync(NetworkDbContext db, CancellationToken ct)
@@ -75,5 +104,5 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         return (stats?.Count ?? 0, stats?.Newest);
     }
 
-    private sealed record Entry((int Count, DateTimeOffset? Newest) Version, Scorer Scorer);
+    private sealed record Entry((int Count, DateTimeOffset? Newest) Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
 }

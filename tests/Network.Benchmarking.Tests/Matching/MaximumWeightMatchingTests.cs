@@ -7,15 +7,15 @@ public sealed class MaximumWeightMatchingTests
     [Fact]
     public void Matches_nothing_in_a_graph_without_edges()
     {
-        Assert.Equal([-1, -1, -1], MaximumWeightMatching.Solve(3, []));
-        Assert.Empty(MaximumWeightMatching.Solve(0, []));
+        Assert.Equal([-1, -1, -1], MaximumWeightMatching.Solve(3, [], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(MaximumWeightMatching.Solve(0, [], cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public void Gives_up_the_heaviest_edge_when_two_lighter_ones_weigh_more()
     {
         // A path 0–1–2–3 weighing 5, 8, 5: greedy takes 1–2 (8); the optimum is 0–1 and 2–3 (10).
-        var mate = MaximumWeightMatching.Solve(4, [new(0, 1, 5), new(1, 2, 8), new(2, 3, 5)]);
+        var mate = MaximumWeightMatching.Solve(4, [new(0, 1, 5), new(1, 2, 8), new(2, 3, 5)], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([1, 0, 3, 2], mate);
     }
@@ -25,7 +25,7 @@ public sealed class MaximumWeightMatchingTests
     {
         // Triangle 1–2–3 with a tail 3–4 (van Rantwijk's S-blossom case): the heaviest edge 2–3 (10) must go; the
         // optimum is 1–2 (8) + 3–4 (7) = 15, found only by shrinking the triangle into a blossom.
-        var mate = MaximumWeightMatching.Solve(5, [new(1, 2, 8), new(1, 3, 9), new(2, 3, 10), new(3, 4, 7)]);
+        var mate = MaximumWeightMatching.Solve(5, [new(1, 2, 8), new(1, 3, 9), new(2, 3, 10), new(3, 4, 7)], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([-1, 2, 1, 4, 3], mate);
     }
@@ -37,7 +37,7 @@ public sealed class MaximumWeightMatchingTests
         // and, at best, the pendant: 1–2, 3–4 and 0–5 = 26.
         WeightedEdge[] edges = [new(0, 1, 10), new(1, 2, 10), new(2, 3, 10), new(3, 4, 10), new(4, 0, 10), new(0, 5, 6)];
 
-        var mate = MaximumWeightMatching.Solve(6, edges);
+        var mate = MaximumWeightMatching.Solve(6, edges, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(26, MaximumWeightMatching.WeightOf(mate, edges));
         Assert.Equal(5, mate[0]);
@@ -68,7 +68,7 @@ public sealed class MaximumWeightMatchingTests
     [MemberData(nameof(PublishedCases))]
     public void Solves_the_published_blossom_cases(int[][] edges, int[] expected)
     {
-        var mate = MaximumWeightMatching.Solve(expected.Length, edges.Select(e => new WeightedEdge(e[0], e[1], e[2])).ToArray());
+        var mate = MaximumWeightMatching.Solve(expected.Length, edges.Select(e => new WeightedEdge(e[0], e[1], e[2])).ToArray(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, mate);
     }
@@ -95,12 +95,12 @@ public sealed class MaximumWeightMatchingTests
                 }
             }
 
-            var mate = MaximumWeightMatching.Solve(n, edges);
+            var mate = MaximumWeightMatching.Solve(n, edges, cancellationToken: TestContext.Current.CancellationToken);
             var best = BruteForce(n, edges);
 
             // The sparse core with one or two edges per vertex: most edges join only through pricing, same optimum.
-            Assert.Equal(best, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: 1), edges));
-            Assert.Equal(best, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: 2), edges));
+            Assert.Equal(best, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: 1, cancellationToken: TestContext.Current.CancellationToken), edges));
+            Assert.Equal(best, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: 2, cancellationToken: TestContext.Current.CancellationToken), edges));
             for (var v = 0; v < n; v++)
             {
                 Assert.True(mate[v] == -1 || (mate[mate[v]] == v && edges.Any(e => (e.A == v && e.B == mate[v]) || (e.B == v && e.A == mate[v]))));
@@ -128,10 +128,10 @@ public sealed class MaximumWeightMatchingTests
                 }
             }
 
-            var whole = MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: n), edges);
+            var whole = MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, coreEdgesPerVertex: n, cancellationToken: TestContext.Current.CancellationToken), edges);
             foreach (var core in new[] { 1, 3, 12 })
             {
-                Assert.Equal(whole, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, core), edges));
+                Assert.Equal(whole, MaximumWeightMatching.WeightOf(MaximumWeightMatching.Solve(n, edges, core, cancellationToken: TestContext.Current.CancellationToken), edges));
             }
         }
     }
@@ -139,11 +139,11 @@ public sealed class MaximumWeightMatchingTests
     [Fact]
     public void Refuses_malformed_graphs()
     {
-        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 0, 1)]));
-        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 2, 1)]));
-        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, 1), new(1, 0, 2)]));
-        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, MaximumWeightMatching.MaxWeight + 1)]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, 1)], coreEdgesPerVertex: 0));
+        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 0, 1)], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 2, 1)], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, 1), new(1, 0, 2)], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, MaximumWeightMatching.MaxWeight + 1)], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaximumWeightMatching.Solve(2, [new(0, 1, 1)], coreEdgesPerVertex: 0, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     // Every matching: the first free vertex stays single or takes one of its free neighbours.

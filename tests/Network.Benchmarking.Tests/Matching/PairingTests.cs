@@ -28,7 +28,7 @@ public sealed class PairingTests
                 }
             }
 
-            var pairing = matcher.PairAll(rules: rules);
+            var pairing = matcher.PairAll(rules: rules, cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.Equal(MaximumWeightMatchingTests.BruteForce(cities.Count, edges) / 1e9, pairing.TotalMutual, 5e-6);
             Assert.Equal(edges.Count, pairing.CandidatePairs);
@@ -51,7 +51,7 @@ public sealed class PairingTests
             .Report("EC-ICT-T-1C", ("NO-0001", 90), ("NO-0002", 10))
             .Build();
 
-        var pairing = PeerMatcher.Create(period).PairAll();
+        var pairing = PeerMatcher.Create(period).PairAll(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal([("NO-0001", "NO-0002")], pairing.Pairs.Select(p => (p.CityId, p.PartnerId)));
         Assert.Equal(["NO-0003"], pairing.Unpaired);
@@ -63,10 +63,24 @@ public sealed class PairingTests
     {
         var matcher = PeerMatcher.Create(RandomNetworks.Create(12, seed: 3));
 
-        var pairing = matcher.PairAll(["NO-00000", "SE-00001", "DK-00002", "FI-00003"]);
+        var pairing = matcher.PairAll(["NO-00000", "SE-00001", "DK-00002", "FI-00003"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(4, (2 * pairing.Pairs.Count) + pairing.Unpaired.Count);
         Assert.All(pairing.Pairs, p => Assert.Contains(p.PartnerId, new[] { "NO-00000", "SE-00001", "DK-00002", "FI-00003" }));
-        Assert.Throws<KeyNotFoundException>(() => matcher.PairAll(["NO-99999"]));
+        Assert.Throws<KeyNotFoundException>(() => matcher.PairAll(["NO-99999"], cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Stops_when_the_caller_goes_away()
+    {
+        // The hub passes the request's token (cancelled by a time-out or a closed connection): the pair scoring and each
+        // stage of the matching check it, so the work stops instead of running to the end for nobody.
+        var matcher = PeerMatcher.Create(RandomNetworks.Create(40, seed: 5));
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => matcher.PairAll(cancellationToken: gone.Token));
+        Assert.Throws<OperationCanceledException>(() => MaximumWeightMatching.Solve(3, [new WeightedEdge(0, 1, 5), new WeightedEdge(1, 2, 7)], cancellationToken: gone.Token));
+        Assert.NotEmpty(matcher.PairAll(cancellationToken: CancellationToken.None).Pairs);
     }
 }

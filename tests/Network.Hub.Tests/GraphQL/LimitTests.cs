@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL.Loading;
-using Network.Hub.Scoring;
 
 namespace Network.Hub.Tests.GraphQL;
 
@@ -23,7 +22,8 @@ public sealed class LimitTests(SampleNetwork network) : IClassFixture<SampleNetw
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         var error = Assert.Single(answer.Errors);
-        Assert.Contains("depth", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("DEPTH", error.At("extensions.code").GetString());
+        Assert.Contains("deep", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("15", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(answer.Body.TryGetProperty("data", out _));
     }
@@ -93,7 +93,7 @@ public sealed class LimitTests(SampleNetwork network) : IClassFixture<SampleNetw
             b.UseSetting("Network:GraphQL:Timeout", "00:00:00.100");
             b.ConfigureServices(services => services.AddScoped(sp => new HubLoaders(
                 new SlowScopes(sp.GetRequiredService<IServiceScopeFactory>(), TimeSpan.FromMilliseconds(500)),
-                sp.GetRequiredService<NetworkScores>(), sp.GetRequiredService<KpiCatalogue>())));
+                sp.GetRequiredService<RequestNetwork>(), sp.GetRequiredService<KpiCatalogue>())));
         });
         using var client = slow.CreateClient();
 

@@ -10,7 +10,7 @@ namespace Network.Hub.Tests.GraphQL;
 public sealed class SchemaTests(SampleNetwork network) : IClassFixture<SampleNetwork>
 {
     // The query GraphiQL-style tools send first; its ofType chain is the deepest selection a tool sends.
-    private const string IntrospectionQuery = """
+    internal const string IntrospectionQuery = """
         query IntrospectionQuery {
           __schema {
             queryType { name } mutationType { name } subscriptionType { name }

@@ -6,7 +6,6 @@ using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
 using Network.Hub.Queries;
-using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
 namespace Network.Hub.GraphQL.Loading;
@@ -18,7 +17,7 @@ namespace Network.Hub.GraphQL.Loading;
 /// for 1 city as for 500. Each fetch reads through its own pooled <see cref="NetworkDbContext"/>, since the
 /// executor may run two loaders at once and a context serves one command at a time.
 /// </summary>
-public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores, KpiCatalogue catalogue)
+public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork network, KpiCatalogue catalogue)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kpiOrder = catalogue.All.Select((k, i) => (k.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
@@ -104,7 +103,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores
     public IDataLoaderResult<ScoreCard?> Scores(string cityId, int period, DateTimeOffset? asOf, TargetSet targets) =>
         Loader<string, ScoreCard?>($"scores:{period}:{Stamp(asOf)}:{targets}", null, async (ids, ct) =>
         {
-            var scorer = await scores.ForPeriodAsync(period, asOf, targets, ct);
+            var scorer = await network.ScorerAsync(period, asOf, targets, ct);
             return ids.Where(scorer.Period.Contains).ToDictionary(id => id, id => (ScoreCard?)scorer.Score(id), StringComparer.Ordinal);
         })
         .Load(cityId);

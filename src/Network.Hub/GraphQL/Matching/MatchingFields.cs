@@ -3,7 +3,8 @@ using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Network.Benchmarking.Matching;
 using Network.Hub.Identity;
-using Network.Hub.Matching;
+using Network.Hub.GraphQL.Loading;
+using Network.Hub.GraphQL.Limits;
 using OpenIddict.Abstractions;
 
 namespace Network.Hub.GraphQL.Matching;
@@ -29,7 +30,7 @@ internal static class MatchingFields
             .Argument<LongGraphType>("minPopulation", "Only cities with at least this population (cities without a registered population are left out).")
             .Argument<LongGraphType>("maxPopulation", "Only cities with at most this population.")
             .Argument<IntGraphType>("minimumOverlap", $"COMPLEMENTARY: the fewest KPIs both must have reported ({MatchRules.Default.MinimumOverlap} when omitted).")
-            .WithComplexityImpact(c => new FieldComplexityResult(5, Math.Clamp(c.GetArgument("limit", 10), 1, MaxPeers)))
+            .WithComplexityImpact(c => new FieldComplexityResult(FieldCosts.Matching, Math.Clamp(c.GetArgument("limit", 10), 1, MaxPeers)))
             .ResolveAsync(async c =>
             {
                 var matcher = await MatcherAsync(c);
@@ -62,7 +63,7 @@ internal static class MatchingFields
             .Argument<NonNullGraphType<StringGraphType>>("kpi", "A KPI code (EN-EN-AQ-2C) or a category code or name (EN-EN-AQ, Air Quality).")
             .Argument<IntGraphType>("period", "The period; the newest with data when omitted.")
             .Argument<IntGraphType>("limit", $"At most this many (at most {MaxPeers}).", a => a.DefaultValue = 10)
-            .WithComplexityImpact(c => new FieldComplexityResult(5, Math.Clamp(c.GetArgument("limit", 10), 1, MaxPeers)))
+            .WithComplexityImpact(c => new FieldComplexityResult(FieldCosts.Matching, Math.Clamp(c.GetArgument("limit", 10), 1, MaxPeers)))
             .ResolveAsync(async c =>
             {
                 var matcher = await MatcherAsync(c);
@@ -74,6 +75,7 @@ internal static class MatchingFields
         query.Field<NetworkViewGraphType>("network")
             .Description("The coordinator's view of one period: strengths and gaps, thinly reported KPIs, and the pairing of all cities (the pairing needs network:coordinate). Null when no city reported anything.")
             .Argument<IntGraphType>("period", "The period; the newest with data when omitted.")
+            .WithComplexityImpact(FieldCosts.NetworkView, 1)
             .ResolveAsync(async c =>
             {
                 var matcher = await MatcherAsync(c);
@@ -90,7 +92,7 @@ internal static class MatchingFields
     }
 
     private static Task<PeerMatcher?> MatcherAsync(IResolveFieldContext c) =>
-        c.RequestServices!.GetRequiredService<NetworkMatchers>().ForPeriodAsync(c.GetArgument<int?>("period"), c.CancellationToken);
+        c.RequestServices!.GetRequiredService<RequestNetwork>().MatcherAsync(c.GetArgument<int?>("period"), c.CancellationToken);
 
     private static List<KpiWeight> Weights(IResolveFieldContext c, PeerMatcher matcher)
     {

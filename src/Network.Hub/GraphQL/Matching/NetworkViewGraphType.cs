@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation.Complexity;
+using Network.Hub.GraphQL.Limits;
 using Network.Hub.Identity;
 
 namespace Network.Hub.GraphQL.Matching;
@@ -33,6 +35,7 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
         Field<NonNullGraphType<PairingGraphType>>("pairing")
             .Description("The pairing of all cities (or of the cities given) into learning partners that maximises total mutual benefit. Needs the network:coordinate scope.")
             .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("cities", "Only these cities; all when omitted.")
+            .WithComplexityImpact(FieldCosts.Pairing, 1)
             .Resolve(c =>
             {
                 if (!c.Source.MayCoordinate)
@@ -40,7 +43,7 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
                     throw new ExecutionError($"The network's pairing is for coordinators: it needs an access token with the {Scopes.Coordinate} scope.") { Code = "FORBIDDEN" };
                 }
 
-                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities")));
+                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities"), cancellationToken: c.CancellationToken));
             });
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
+using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;
 
 namespace Network.Hub.GraphQL.Types;
@@ -41,7 +42,7 @@ public sealed class CityGraphType : ObjectGraphType<CityNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
             .Description("Each accepted snapshot's value of one KPI, oldest first: preliminary, final and corrections over time.")
             .Argument<NonNullGraphType<StringGraphType>>("kpi", "The KPI code, e.g. EC-P-EM-1C.")
-            .WithComplexityImpact(1, Arguments.TypicalSnapshots)
+            .WithComplexityImpact(FieldCosts.History, Arguments.TypicalSnapshots)
             .Resolve(c => c.Loaders().History(c.Source.Id, c.KpiArgument("kpi").Code));
 
         Field<ScoreCardGraphType>("scores")
@@ -49,6 +50,7 @@ public sealed class CityGraphType : ObjectGraphType<CityNode>
             .Argument<NonNullGraphType<IntGraphType>>("period", "The reporting period (year).")
             .Argument<DateTimeScalar>("asOf", "Score the values as published on this instant; now when omitted.")
             .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
+            .WithComplexityImpact(FieldCosts.ScoreCard, 1)
             .ResolveAsync(async c => c.Loaders().Scores(c.Source.Id, c.GetArgument<int>("period"), c.GetArgument<DateTimeOffset?>("asOf"), await c.TargetSetArgumentAsync()));
     }
 }

@@ -63,7 +63,7 @@ public sealed class MatchingController(NetworkMatchers matchers) : ODataControll
                 detail: $"NetworkPairing needs an access token with the {Scopes.Coordinate} scope."));
         }
 
-        return AnswerAsync(period, m => m.PairAll().Pairs.Select((p, i) => PeerMatchRow.From(p, i + 1)), cancellationToken);
+        return AnswerAsync(period, m => m.PairAll(cancellationToken: cancellationToken).Pairs.Select((p, i) => PeerMatchRow.From(p, i + 1)), cancellationToken);
     }
 
     private async Task<IActionResult> AnswerAsync<T>(int period, Func<PeerMatcher, IEnumerable<T>> rows, CancellationToken ct)
