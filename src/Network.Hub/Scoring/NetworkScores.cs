@@ -21,11 +21,16 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
 
     private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
 
-    /// <summary>The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of <paramref name="asOf"/> (now when null).</summary>
-    public async Task<Scorer> ForPeriodAsync(int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of
+    /// <paramref name="asOf"/> (now when null), over what <paramref name="readership"/> may read: the caller's, passed
+    /// explicitly, since this cache serves every request.
+    /// </summary>
+    public async Task<Scorer> ForPeriodAsync(
+        Readership readership, int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
     {
         targets ??= TargetSet.Default;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var version = await DataVersionAsync(db, cancellationToken);
         // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
@@ -58,10 +63,10 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         return scorer;
     }
 
-    /// <summary>The periods that have current values, newest first.</summary>
-    public async Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The periods that have current values <paramref name="readership"/> may read, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PeriodsAsync(Readership readership, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.Queries;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -18,7 +19,8 @@ namespace Network.Hub.GraphQL.Loading;
 /// for 1 city as for 500. Each fetch reads through its own pooled <see cref="NetworkDbContext"/>, since the
 /// executor may run two loaders at once and a context serves one command at a time.
 /// </summary>
-public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores, KpiCatalogue catalogue)
+/// <remarks>Every fetch reads for the request's caller (<see cref="CallerReadership"/>), passed to each scope it opens.</remarks>
+public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores, KpiCatalogue catalogue, CallerReadership reader)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kpiOrder = catalogue.All.Select((k, i) => (k.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
@@ -104,7 +106,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores
     public IDataLoaderResult<ScoreCard?> Scores(string cityId, int period, DateTimeOffset? asOf, TargetSet targets) =>
         Loader<string, ScoreCard?>($"scores:{period}:{Stamp(asOf)}:{targets}", null, async (ids, ct) =>
         {
-            var scorer = await scores.ForPeriodAsync(period, asOf, targets, ct);
+            var scorer = await scores.ForPeriodAsync(reader.Current, period, asOf, targets, ct);
             return ids.Where(scorer.Period.Contains).ToDictionary(id => id, id => (ScoreCard?)scorer.Score(id), StringComparer.Ordinal);
         })
         .Load(cityId);
@@ -119,7 +121,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, NetworkScores scores
         where TKey : notnull
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(reader.Current);
         return await read(scope.ServiceProvider.GetRequiredService<NetworkDbContext>());
     }
 

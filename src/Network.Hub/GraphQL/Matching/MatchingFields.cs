@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Network.Benchmarking.Matching;
+using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Matching;
 using OpenIddict.Abstractions;
@@ -90,7 +91,7 @@ internal static class MatchingFields
     }
 
     private static Task<PeerMatcher?> MatcherAsync(IResolveFieldContext c) =>
-        c.RequestServices!.GetRequiredService<NetworkMatchers>().ForPeriodAsync(c.GetArgument<int?>("period"), c.CancellationToken);
+        c.RequestServices!.GetRequiredService<NetworkMatchers>().ForPeriodAsync(c.RequestServices!.ReadershipOf(), c.GetArgument<int?>("period"), c.CancellationToken);
 
     private static List<KpiWeight> Weights(IResolveFieldContext c, PeerMatcher matcher)
     {
