@@ -56,7 +56,7 @@ public sealed class KpiDistribution
         {
             0 => null,
             _ when n % 2 == 1 => _sortedValues[n / 2],
-            _ => (_sortedValues[(n / 2) - 1] + _sortedValues[n / 2]) / 2,
+            _ => Midpoint(_sortedValues[(n / 2) - 1], _sortedValues[n / 2]),
         };
     }
 
@@ -83,6 +83,20 @@ public sealed class KpiDistribution
     /// <param name="cityId">The city, e.g. <c>NO-5001</c>.</param>
     public Standing? StandingOf(string cityId) =>
         _period.TryGetCityIndex(cityId, out var city) && _series.IsReported(city) ? StandingAt(city) : null;
+
+    /// <summary>
+    /// The mean of the middle two values, computed in decimal: reported values are decimal numbers (7.4, 7.7), and
+    /// their binary mean carries float noise (7.550000000000001) into every output that shows a median. The decimal
+    /// mean converted back is the double nearest the true midpoint (7.55). Values beyond decimal's range, never a
+    /// KPI's, fall back to the binary mean.
+    /// </summary>
+    internal static double Midpoint(double a, double b)
+    {
+        const double decimalRange = 7.9e27;
+        return Math.Abs(a) < decimalRange && Math.Abs(b) < decimalRange
+            ? (double)(((decimal)a + (decimal)b) / 2)
+            : (a / 2) + (b / 2);
+    }
 
     internal Standing StandingAt(int city)
     {

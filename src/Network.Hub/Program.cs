@@ -11,6 +11,7 @@ using Network.Hub.Hosting;
 using Network.Hub.Identity;
 using Network.Hub.Ingestion;
 using Network.Hub.Limits;
+using Network.Hub.Logging;
 using Network.Hub.Matching;
 using Network.Hub.Messaging;
 using Network.Hub.OData;
@@ -25,6 +26,7 @@ if (AdminCommands.AreRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddOneLineLogging();
 builder.AddHubDefaults();
 builder.AddRequestLimits();
 builder.AddStorage();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.Ingestion;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
@@ -115,7 +116,7 @@ public static class ComparisonDatabase
     // save (an fsync each) would dominate.
     private static async Task RegisterAsync(IServiceProvider hub, IReadOnlyList<TestCity> cities)
     {
-        await using var scope = hub.CreateAsyncScope();
+        await using var scope = hub.CreateNetworkScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var registry = scope.ServiceProvider.GetRequiredService<KeyRegistry>();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -130,7 +131,7 @@ public static class ComparisonDatabase
 
     private static async Task IngestAsync(IServiceProvider hub, string[] signed, string[] nodeCities)
     {
-        await using var scope = hub.CreateAsyncScope();
+        await using var scope = hub.CreateNetworkScope();
         var ingestion = scope.ServiceProvider.GetRequiredService<SnapshotIngestion>();
         var outcomes = await ingestion.IngestAsync(signed.Select((jws, i) => new Submission(jws, SubmissionDoor.Bus, nodeCities[i])).ToArray());
         var refused = outcomes.Where(o => o.Rejected is not null).ToList();

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Hub.Comparison;
+using Network.Hub.Embargo;
 using Network.Hub.GraphQL;
 using Network.Hub.OData;
 using Network.Hub.Scoring;
@@ -80,9 +81,9 @@ public static class ComparisonProfile
         var request = serializer.Deserialize<GraphQLRequest>(graphQL.RequestJson)!;
         var comparison = new ComparisonRequest(query.CityIds, query.Period, query.Kpis);
 
-        var build = await TimeAsync(async ct => await tables.BuildAsync(comparison, ct), Rounds);
+        var build = await TimeAsync(async ct => await tables.BuildAsync(comparison, Readership.Network, ct), Rounds);
         var scores = hub.GetRequiredService<NetworkScores>();
-        var scorer = await scores.ForPeriodAsync(query.Period);
+        var scorer = await scores.ForPeriodAsync(Readership.Network, query.Period);
         var cards = await TimeAsync(_ =>
         {
             foreach (var city in query.CityIds)
@@ -92,7 +93,7 @@ public static class ComparisonProfile
 
             return Task.CompletedTask;
         }, Rounds);
-        var version = await TimeAsync(async ct => await scores.ForPeriodAsync(query.Period, cancellationToken: ct), Rounds);
+        var version = await TimeAsync(async ct => await scores.ForPeriodAsync(Readership.Network, query.Period, cancellationToken: ct), Rounds);
         ExecutionResult? last = null;
         var execute = await TimeAsync(async _ => last = await ExecuteAsync(hub, request), Rounds);
         using var buffer = new MemoryStream();
@@ -101,7 +102,7 @@ public static class ComparisonProfile
             buffer.SetLength(0);
             await serializer.WriteAsync(buffer, last!, ct);
         }, Rounds);
-        var table = (await tables.BuildAsync(comparison)).Table!;
+        var table = (await tables.BuildAsync(comparison, Readership.Network)).Table!;
 
         output.WriteLine();
         output.WriteLine($"GraphQL `compare` in process ({table.Rows.Count} rows × {table.Cities.Count} cells, response {buffer.Length / 1024.0:N0} KiB):");
@@ -117,7 +118,7 @@ public static class ComparisonProfile
 
     private static async Task<ExecutionResult> ExecuteAsync(IServiceProvider hub, GraphQLRequest request)
     {
-        await using var scope = hub.CreateAsyncScope();
+        await using var scope = hub.CreateNetworkScope();
         var executer = scope.ServiceProvider.GetRequiredService<IDocumentExecuter<NetworkSchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -134,7 +135,7 @@ public static class ComparisonProfile
         var scores = hub.GetRequiredService<NetworkScores>();
         var load = await TimeAsync(async ct =>
         {
-            await using var scope = hub.CreateAsyncScope();
+            await using var scope = hub.CreateNetworkScope();
             await EngineColumns.LoadAsync(scope.ServiceProvider.GetRequiredService<NetworkDbContext>(), scores, null, ct);
         }, Rounds);
         output.WriteLine();

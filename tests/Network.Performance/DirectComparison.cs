@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Hub.Embargo;
 using Network.Hub.Queries;
 using Network.Hub.Storage;
 
@@ -25,7 +26,7 @@ public sealed partial class DirectComparison(IServiceProvider hub, ComparisonQue
     /// <summary>The SQL the query runs, for the report: without the parameter values, each parameter list cut to its first.</summary>
     public string Sql()
     {
-        using var scope = hub.CreateScope();
+        using var scope = hub.CreateNetworkScope();
         var sql = Query(scope.ServiceProvider.GetRequiredService<NetworkDbContext>()).ToQueryString();
         var lines = sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal) && l.Trim().Length > 0);
         return ParameterList().Replace(string.Join('\n', lines), "($1, …)");
@@ -34,7 +35,7 @@ public sealed partial class DirectComparison(IServiceProvider hub, ComparisonQue
     /// <summary>SQLite's plan for the query (<c>EXPLAIN QUERY PLAN</c>, the parameters bound as EF Core binds them), one step a line.</summary>
     public async Task<IReadOnlyList<string>> QueryPlanAsync()
     {
-        await using var scope = hub.CreateAsyncScope();
+        await using var scope = hub.CreateNetworkScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         await using var command = Query(db).CreateDbCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
@@ -68,7 +69,7 @@ public sealed partial class DirectComparison(IServiceProvider hub, ComparisonQue
 
     private async Task<List<KpiValueRecord>> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var scope = hub.CreateAsyncScope();
+        await using var scope = hub.CreateNetworkScope();
         return await Query(scope.ServiceProvider.GetRequiredService<NetworkDbContext>()).ToListAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
@@ -65,14 +66,17 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
         return client.WithToken(await TestTokens.RequestAsync(client, TestTokens.NodeClientId(cityId), TestTokens.NodeSecret(cityId)));
     }
 
-    /// <summary>Runs <paramref name="query"/> against the hub's database in a fresh scope.</summary>
+    /// <summary>Runs <paramref name="query"/> against the hub's database in a fresh scope, reading everything as the hub's operator does.</summary>
     public Task<T> QueryAsync<T>(Func<NetworkDbContext, Task<T>> query) =>
         WithServicesAsync(services => query(services.GetRequiredService<NetworkDbContext>()));
 
-    /// <summary>Runs <paramref name="action"/> in a fresh service scope of the hub.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> in a fresh service scope of the hub that reads the members' view, as the hub's
+    /// own work does (a scope nobody decided for reads the public view).
+    /// </summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateNetworkScope();
         return await action(scope.ServiceProvider);
     }
 

@@ -2,19 +2,33 @@ namespace Network.Contracts.Messages;
 
 /// <summary>
 /// How answers find their node. On RabbitMQ the hub publishes <see cref="SnapshotAccepted"/> and
-/// <see cref="SnapshotRejected"/> to <em>direct</em> exchanges with the city id as routing key; each node
-/// binds its own queue with its own city id only, so no node sees another city's answers. Combined with
-/// per-node broker permissions (read from its own queue only), that is enforced by the broker.
+/// <see cref="SnapshotRejected"/> to two <em>topic</em> exchanges (<see cref="AcceptedExchange"/>,
+/// <see cref="RejectedExchange"/>) with the city id as routing key; each node binds its own queue with its own city id
+/// only. Topic exchanges, because RabbitMQ checks the routing key of a binding against the user's topic permissions
+/// only on topic exchanges: a node's broker user is allowed to bind its own city's key and nothing else (not another
+/// city's, not <c>#</c>), so the broker, not the node's good behaviour, keeps other cities' answers away.
 /// </summary>
 public static class AnswerRouting
 {
     /// <summary>The exchange type answers are published to.</summary>
-    public const string ExchangeType = "direct";
+    public const string ExchangeType = "topic";
+
+    /// <summary>
+    /// The exchange of <see cref="SnapshotAccepted"/>. A new name: the answers used to go to direct exchanges named after
+    /// the message types, and a broker cannot redeclare an existing exchange with another type.
+    /// </summary>
+    public const string AcceptedExchange = "Network.Answers:SnapshotAccepted";
+
+    /// <summary>The exchange of <see cref="SnapshotRejected"/> (see <see cref="AcceptedExchange"/>).</summary>
+    public const string RejectedExchange = "Network.Answers:SnapshotRejected";
 
     /// <summary>The routing key of answers for no known city (unreadable submissions); no node binds it.</summary>
     public const string Unrouted = "unrouted";
 
-    /// <summary>The routing key for answers to <paramref name="cityId"/>.</summary>
+    /// <summary>
+    /// The routing key for answers to <paramref name="cityId"/>: the city id itself (<c>NO-5001</c>: one topic word, no
+    /// dots, no wildcards, as the city-id rule allows only A-Z, 0-9 and '-').
+    /// </summary>
     public static string RoutingKeyFor(string? cityId) => string.IsNullOrEmpty(cityId) ? Unrouted : cityId;
 
     /// <summary>The queue a node receives its answers on, e.g. <c>node-NO-5001-answers</c>.</summary>

@@ -18,6 +18,14 @@ public static class Rejections
     public static Rejection MalformedBase64Url(string part) => new(RejectionReason.MalformedBase64Url, part,
         $"The {part} is not valid unpadded base64url (RFC 7515 §2).");
 
+    /// <summary>
+    /// Whitespace inside or around the compact JWS, most often a file's final newline sent along with it. Said in so
+    /// many words because nothing trims it: the JWS must arrive exactly as signed.
+    /// </summary>
+    public static Rejection WhitespaceInBase64Url(string part) => new(RejectionReason.MalformedBase64Url, part,
+        $"The {part} contains whitespace (a line break or space, such as a file's final newline), which base64url (RFC 7515 §2) does not allow. " +
+        "Send the JWS exactly as signed: nothing around it is trimmed.");
+
     /// <summary>JSON that does not parse.</summary>
     public static Rejection MalformedJson(string field, string detail) => new(RejectionReason.MalformedJson, field,
         $"Not well-formed JSON: {detail}");
@@ -26,7 +34,11 @@ public static class Rejections
     public static Rejection DuplicateProperty(string field) => new(RejectionReason.DuplicateProperty, field,
         "This property appears more than once in its object; each property may appear only once.");
 
-    /// <summary>A payload over the size limit.</summary>
+    /// <summary>A compact JWS longer than the limit, refused before anything is decoded: its length is the JWS's, not the payload's.</summary>
+    public static Rejection JwsTooLong(long characters, long limit) => new(RejectionReason.PayloadTooLarge, "jws",
+        $"The JWS is {characters:N0} characters long; the limit is {limit:N0} characters (a payload of at most {SnapshotFormat.MaxPayloadBytes:N0} bytes, encoded, plus header and signature).");
+
+    /// <summary>A decoded payload over the size limit.</summary>
     public static Rejection PayloadTooLarge(long bytes, long limit) => new(RejectionReason.PayloadTooLarge, "payload",
         $"The payload is {bytes:N0} bytes; the limit is {limit:N0} bytes.");
 

@@ -53,7 +53,7 @@ public sealed class SnapshotVerifier : IDisposable
         ArgumentNullException.ThrowIfNull(compactJws);
         if (compactJws.Length > MaxCompactLength)
         {
-            return VerificationResult.Refuse([Rejections.PayloadTooLarge(compactJws.Length, MaxCompactLength)]);
+            return VerificationResult.Refuse([Rejections.JwsTooLong(compactJws.Length, MaxCompactLength)]);
         }
 
         var parts = compactJws.Split('.');
@@ -270,7 +270,13 @@ public sealed class SnapshotVerifier : IDisposable
         // non-zero unused bits in the last character, so each byte string has one spelling and a relay cannot
         // respell a signature (the tests pin this). An empty part is valid base64url for zero bytes: what is
         // wrong with it (no JSON, no signature) is said where that is checked.
-        if (part.Contains('=') || part.AsSpan().ContainsAny(WhiteSpace) || !Base64Url.IsValid(part))
+        if (part.AsSpan().ContainsAny(WhiteSpace))
+        {
+            problems.Add(Rejections.WhitespaceInBase64Url(name));
+            return null;
+        }
+
+        if (part.Contains('=') || !Base64Url.IsValid(part))
         {
             problems.Add(Rejections.MalformedBase64Url(name));
             return null;

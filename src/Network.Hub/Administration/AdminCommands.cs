@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Network.Contracts.Signing;
+using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
@@ -169,7 +170,7 @@ public static class AdminCommands
         await host.StartAsync();
         try
         {
-            await using var scope = host.Services.CreateAsyncScope();
+            await using var scope = host.Services.CreateNetworkScope(); // the operator's own tool reads everything
             await action(scope.ServiceProvider);
             return 0;
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
@@ -18,8 +19,11 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
     /// <summary>The most cities one table may compare.</summary>
     public const int MaxCities = 100;
 
-    /// <summary>Builds the table, or returns every reason it cannot be built (no cities, unknown cities or KPIs).</summary>
-    public async Task<ComparisonResult> BuildAsync(ComparisonRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Builds the table over what <paramref name="readership"/> (the caller's) may read, or returns every reason it
+    /// cannot be built (no cities, unknown cities or KPIs).
+    /// </summary>
+    public async Task<ComparisonResult> BuildAsync(ComparisonRequest request, Readership readership, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<ComparisonProblem>();
@@ -53,7 +57,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             return new ComparisonResult(null, problems);
         }
 
-        var members = await MembersAsync(ids, cancellationToken);
+        var members = await MembersAsync(ids, readership, cancellationToken);
         foreach (var unknown in ids.Where(id => !members.ContainsKey(id)))
         {
             problems.Add(new(ComparisonProblemReason.UnknownCity, "cities",
@@ -65,7 +69,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             return new ComparisonResult(null, problems);
         }
 
-        var scorer = await scores.ForPeriodAsync(request.Period, request.AsOf, request.Targets, cancellationToken);
+        var scorer = await scores.ForPeriodAsync(readership, request.Period, request.AsOf, request.Targets, cancellationToken);
         var period = scorer.Period;
         var cards = ids.ToDictionary(id => id, id => period.Contains(id) ? scorer.Score(id) : null, StringComparer.Ordinal);
         IEnumerable<KpiKey> keys = kpis.Count > 0
@@ -97,9 +101,9 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             standing.NetworkMedian, standing.ReportingCount, scored.Quality, scored.Verified);
     }
 
-    private async Task<Dictionary<string, ComparedCity>> MembersAsync(string[] ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, ComparedCity>> MembersAsync(string[] ids, Readership readership, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         return await db.Cities.AsNoTracking()
             .Where(c => ids.Contains(c.Id))

@@ -7,6 +7,7 @@ using Network.Contracts.Catalogue;
 using Network.Contracts.Messages;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
+using Network.Hub.Embargo;
 using Network.Hub.Keys;
 using Network.Node.Core.Import;
 
@@ -88,7 +89,7 @@ internal sealed class DemoNetwork(
     private async Task<(Guid SnapshotId, int Values)> PublishAsync(DemoCity city, CancellationToken ct)
     {
         using var keys = await KeysOfAsync(city, ct);
-        await using (var scope = services.CreateAsyncScope())
+        await using (var scope = services.CreateNetworkScope())
         {
             var registry = scope.ServiceProvider.GetRequiredService<KeyRegistry>();
             await registry.AddOrUpdateCityAsync(city.Id, city.Name, city.Population, city.Synthetic, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Network.Benchmarking.Targets;
 using Network.Hub.Comparison;
+using Network.Hub.Embargo;
 using Network.Hub.Hosting;
 using Network.Hub.Targets;
 
@@ -100,7 +101,7 @@ public static class ComparisonExports
 
         if (errors.Count == 0)
         {
-            var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets), cancellationToken);
+            var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets), request.HttpContext.RequestServices.ReadershipOf(), cancellationToken);
             if (result.Table is { } table)
             {
                 return write(table, targets!);

@@ -4,6 +4,7 @@ using GraphQL.Validation.Complexity;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
 using Network.Hub.Comparison;
+using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;
 using Network.Hub.GraphQL.Matching;
@@ -40,7 +41,7 @@ public sealed class NetworkQuery : ObjectGraphType
             {
                 var first = c.First();
                 var after = c.GetArgument<string?>("after");
-                await using var scope = c.RequestServices!.CreateAsyncScope();
+                await using var scope = c.RequestServices!.CreateReadingScope(c.RequestServices!.ReadershipOf());
                 var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
                 var cities = db.Cities.AsNoTracking();
                 if (after is not null)
@@ -82,7 +83,7 @@ public sealed class NetworkQuery : ObjectGraphType
                     c.GetArgument<List<string>?>("kpis"),
                     c.GetArgument<DateTimeOffset?>("asOf"),
                     await c.TargetSetArgumentAsync());
-                var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.CancellationToken);
+                var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.RequestServices!.ReadershipOf(), c.CancellationToken);
                 if (result.Table is { } table)
                 {
                     return table;

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.IdentityModel.Tokens;
+using Network.Hub.Embargo;
 using Network.Hub.Messaging;
 using Network.Hub.Storage;
 using OpenIddict.Validation.AspNetCore;
@@ -108,6 +109,7 @@ public static class IdentityExtensions
     {
         app.UseTokenRateLimit();
         app.UseAuthentication();
+        app.UseReadership(); // the caller is known now: decide once what this request may read
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

@@ -91,7 +91,8 @@ public sealed class SnapshotIngestion(
     private async Task<List<IngestionOutcome>> DecideAsync(
         List<(Submission Submission, VerificationResult Result)> verified, List<KpiValueRecord> values, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        // Cut to what the store keeps, so a first receipt's receivedAt is the one every later read shows.
+        var now = StoredTime.Of(time.GetUtcNow());
         var ids = verified.Where(v => v.Result.IsValid).Select(v => v.Result.Verified!.Snapshot.SnapshotId)
             .Concat(verified.Where(v => v.Result.IsValid).Select(v => v.Result.Verified!.Snapshot.Supersedes).OfType<Guid>())
             .Distinct().ToList();
@@ -114,8 +115,10 @@ public sealed class SnapshotIngestion(
             var contentHash = SnapshotFormat.ContentHash(submission.Jws);
             if (stored.TryGetValue(snapshot.SnapshotId, out var existing))
             {
+                // The receipt names what this submission carried: the same content signed again (ECDSA is
+                // randomised) has another digest than the stored JWS, and the node matches answers by digest.
                 outcomes.Add(existing.ContentHash == contentHash
-                    ? IngestionOutcome.Accept(Receipt(existing, duplicate: true))
+                    ? IngestionOutcome.Accept(Receipt(existing, digest, duplicate: true))
                     : Refuse(submission, snapshot, digest, [Rejections.SnapshotConflict(snapshot.SnapshotId, existing.Digest)], now));
                 continue;
             }
@@ -135,7 +138,7 @@ public sealed class SnapshotIngestion(
             values.AddRange(ValueRows(snapshot, isPublic));
             var accepted = new StoredSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now, isPublic);
             stored[record.SnapshotId] = accepted;
-            outcomes.Add(IngestionOutcome.Accept(Receipt(accepted, duplicate: false)));
+            outcomes.Add(IngestionOutcome.Accept(Receipt(accepted, digest, duplicate: false)));
         }
 
         return outcomes;
@@ -156,13 +159,15 @@ public sealed class SnapshotIngestion(
             ReasonsJson = JsonSerializer.Serialize(reasons, ReasonJson),
             Excerpt = submission.Jws is { Length: > 65_536 } long_ ? long_[..65_536] : submission.Jws ?? "",
         });
+        // Only what the hub itself vouches for reaches the log: the reasons' names and a well-formed city id. The
+        // fields and messages quote the caller's JSON (member names, values) and are kept in the error record.
         logger.LogInformation("Refused a snapshot from {Door} (claimed {Snapshot} of {City}): {Reasons}",
-            submission.Door, claimedId, claimedCity, string.Join("; ", reasons.Select(r => r.ToString())));
+            submission.Door, claimedId, CityId.IsValid(claimedCity) ? claimedCity : null, string.Join(", ", reasons.Select(r => r.Reason)));
         return IngestionOutcome.Reject(new SnapshotRejected(claimedId, submission.NodeCityId ?? claimedCity, digest, reasons, now));
     }
 
-    private static SnapshotAccepted Receipt(StoredSnapshot s, bool duplicate) =>
-        new(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ReceivedAt, duplicate);
+    private static SnapshotAccepted Receipt(StoredSnapshot s, string sentDigest, bool duplicate) =>
+        new(s.SnapshotId, s.CityId, s.Period, s.Status, sentDigest, s.ReceivedAt, duplicate);
 
     private static SnapshotRecord ToRecord(VerifiedSnapshot verified, SubmissionDoor door, string contentHash, DateTimeOffset now, bool isPublic)
     {

@@ -215,9 +215,10 @@ public static class SnapshotsApi
             total += read;
         }
 
-        // Whitespace around the JWS is transport framing (curl --data-binary @file keeps the file's final
-        // newline); it is not part of what was signed, so it is trimmed here and nowhere else.
-        return total > MaxBodyBytes ? null : Encoding.ASCII.GetString(buffer, 0, total).Trim();
+        // Nothing is trimmed (contracts/README.md §3): the body is the JWS exactly as sent, so the digest in the
+        // receipt or refusal is the digest of what the node sent, and a file's final newline is refused by the
+        // verifier in words that say so, as it is on the bus.
+        return total > MaxBodyBytes ? null : Encoding.ASCII.GetString(buffer, 0, total);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Matching;
 using Network.Benchmarking.Scoring;
+using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
@@ -17,12 +18,15 @@ public sealed class NetworkMatchers(NetworkScores scores, IServiceScopeFactory s
 {
     private readonly ConditionalWeakTable<Scorer, PeerMatcher> _matchers = [];
 
-    /// <summary>The matcher for <paramref name="period"/>, or the newest period with data when null; null when no city reported anything.</summary>
-    public async Task<PeerMatcher?> ForPeriodAsync(int? period, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The matcher for <paramref name="period"/>, or the newest period with data when null, over what
+    /// <paramref name="readership"/> may read; null when no city reported anything.
+    /// </summary>
+    public async Task<PeerMatcher?> ForPeriodAsync(Readership readership, int? period, CancellationToken cancellationToken = default)
     {
         if (period is null)
         {
-            var periods = await scores.PeriodsAsync(cancellationToken);
+            var periods = await scores.PeriodsAsync(readership, cancellationToken);
             if (periods.Count == 0)
             {
                 return null;
@@ -31,22 +35,22 @@ public sealed class NetworkMatchers(NetworkScores scores, IServiceScopeFactory s
             period = periods[0];
         }
 
-        var scorer = await scores.ForPeriodAsync(period.Value, cancellationToken: cancellationToken);
+        var scorer = await scores.ForPeriodAsync(readership, period.Value, cancellationToken: cancellationToken);
         if (_matchers.TryGetValue(scorer, out var matcher))
         {
             return matcher;
         }
 
-        var contexts = await ContextsAsync(cancellationToken);
+        var contexts = await ContextsAsync(readership, cancellationToken);
         matcher = PeerMatcher.Create(scorer.Period, scorer.Targets, contexts);
         _matchers.AddOrUpdate(scorer, matcher);
         return matcher;
     }
 
     // Country comes from the city id; population from the registry, where the coordinator recorded it.
-    private async Task<IReadOnlyDictionary<string, CityContext>> ContextsAsync(CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, CityContext>> ContextsAsync(Readership readership, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var cities = await db.Cities.AsNoTracking().Select(c => new { c.Id, c.Population }).ToListAsync(ct);
         return cities.ToDictionary(c => c.Id, c => CityContext.Of(c.Id, c.Population), StringComparer.Ordinal);

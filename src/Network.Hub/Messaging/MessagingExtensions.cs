@@ -50,7 +50,7 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Answers go to direct exchanges with the city id as routing key (<see cref="AnswerRouting"/>). The topology
+    /// Answers go to topic exchanges with the city id as routing key (<see cref="AnswerRouting"/>). The topology
     /// itself lives in <see cref="AnswerTopology"/> (project Network.Messaging), beside the binding the nodes use,
     /// so both ends declare the exchanges the same way; this name stays for the hub's own callers.
     /// </summary>

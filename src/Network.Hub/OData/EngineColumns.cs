@@ -47,7 +47,8 @@ public sealed class EngineColumns
         var scorers = new Dictionary<int, Scorer>();
         foreach (var period in current.Select(s => s.Period).Distinct())
         {
-            scorers[period] = await scores.ForPeriodAsync(period, asOf, cancellationToken: cancellationToken);
+            // The request's own context: the engine is loaded over exactly what this caller reads in the rows.
+            scorers[period] = await scores.ForPeriodAsync(db.Readership, period, asOf, cancellationToken: cancellationToken);
         }
 
         return new EngineColumns(scorers, current.Select(s => s.SnapshotId).ToHashSet());

@@ -21,22 +21,24 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
 
     private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
 
-    /// <summary>The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of <paramref name="asOf"/> (now when null).</summary>
+    /// <summary>
+    /// The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of
+    /// <paramref name="asOf"/> (now when null), over what <paramref name="readership"/> may read: the caller's, passed
+    /// explicitly, since this cache serves every request.
+    /// </summary>
     /// <remarks>
     /// Callers that ask for the same period while it is being loaded wait for that one load rather than each loading
     /// their own copy: a burst of requests (or of fields in one request) holds the network in memory once. A load is
     /// cancelled with the token of the caller that started it; the others then load again with theirs.
     /// </remarks>
-    public async Task<Scorer> ForPeriodAsync(int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
+    public async Task<Scorer> ForPeriodAsync(
+        Readership readership, int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
     {
         targets ??= TargetSet.Default;
-        Readership readership;
         (int, DateTimeOffset?) version;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = scopes.CreateReadingScope(readership))
         {
-            var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-            version = await DataVersionAsync(db, cancellationToken);
-            readership = db.Readership;
+            version = await DataVersionAsync(scope.ServiceProvider.GetRequiredService<NetworkDbContext>(), cancellationToken);
         }
 
         // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
@@ -44,7 +46,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership);
         while (true)
         {
-            var fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(period, asOf, targets, cancellationToken)));
+            var fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(readership, period, asOf, targets, cancellationToken)));
             var entry = _cache.AddOrUpdate(key, fresh, (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets) ? old : fresh);
             if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
@@ -72,17 +74,17 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         }
     }
 
-    /// <summary>The periods that have current values, newest first.</summary>
-    public async Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The periods that have current values <paramref name="readership"/> may read, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PeriodsAsync(Readership readership, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
     }
 
-    private async Task<Scorer> LoadAsync(int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken)
+    private async Task<Scorer> LoadAsync(Readership readership, int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var values = await db.CurrentValues(asOf)
             .Where(v => v.Period == period)

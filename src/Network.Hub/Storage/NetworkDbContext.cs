@@ -15,13 +15,32 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// Who reads through this context. Snapshots and values outside the public record are filtered out of every
     /// query for <see cref="Embargo.Readership.Public"/> readers, whatever door the query came through (GraphQL,
     /// OData with <c>$expand</c> or <c>$apply</c>, exports, REST), because the filter sits on the model itself.
-    /// The hub's own work (ingestion, the demo) reads as <see cref="Embargo.Readership.Network"/>, the default;
-    /// an HTTP request's context is set from its caller (<see cref="ReadershipOfRequest"/>).
+    /// It is the readership of the scope the context was resolved in (<see cref="CallerReadership"/>), read when
+    /// each query runs, so a context resolved before the request's caller was known (e.g. by the token validation)
+    /// still reads for that caller. A scope nobody decided for reads the public record; the hub's own work opens its
+    /// scopes for <see cref="Embargo.Readership.Network"/> by name (<see cref="ReadingScopes"/>) or sets it here.
     /// </summary>
-    public Readership Readership { get; set; } = Readership.Network;
+    public Readership Readership
+    {
+        get => _readership ?? _reader?.Current ?? Readership.Public;
+        set => _readership = value;
+    }
+
+    private CallerReadership? _reader;
+    private Readership? _readership;
 
     /// <summary>Whether this context's reader sees the network's own data: preliminary figures and the cities' notes.</summary>
     public bool SeesNetworkData => Readership == Readership.Network;
+
+    /// <summary>
+    /// Hands this (pooled) context to the scope of <paramref name="reader"/>: it reads for that scope's readership, and
+    /// nothing a previous scope set stays on it.
+    /// </summary>
+    internal void ReadFor(CallerReadership reader)
+    {
+        _reader = reader;
+        _readership = null;
+    }
 
     /// <summary>Member cities.</summary>
     public DbSet<CityRecord> Cities => Set<CityRecord>();

@@ -31,17 +31,18 @@ public static class StorageExtensions
                 break;
         }
 
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<ReadershipOfRequest>();
+        builder.Services.AddScoped<CallerReadership>();
         builder.Services.AddHostedService<StorageMigrator>();
         return builder;
     }
 
-    // Contexts come from a pool and keep their properties between uses: every hand-out sets the reader again,
-    // so a context never carries one caller's readership into another caller's request.
+    // Contexts come from a pool and keep their properties between uses: every hand-out binds the context to its
+    // new scope's readership, so a context never carries one caller's readership into another caller's request.
+    // The readership is the scope's own (decided once per request, or by name for the hub's own work), never
+    // looked up from whatever HTTP request happens to be ambient: a scope nobody decided for reads the public view.
     private static NetworkDbContext ForTheCaller(IServiceProvider services, NetworkDbContext db)
     {
-        db.Readership = services.GetRequiredService<ReadershipOfRequest>().Current;
+        db.ReadFor(services.GetRequiredService<CallerReadership>());
         return db;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Network.Hub.Embargo;
 
 namespace Network.Hub.Storage;
 
@@ -10,7 +11,7 @@ internal sealed class StorageMigrator(IServiceProvider services, ILogger<Storage
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateNetworkScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)

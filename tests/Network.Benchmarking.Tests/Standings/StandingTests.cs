@@ -83,6 +83,24 @@ public sealed class StandingTests
         Assert.Equal(4, even.Distribution(new KpiKey("EN-EN-AQ-2C")).ReportingCount);
     }
 
+    // The binary mean of 7.4 and 7.7 is 7.550000000000001, which every output showing the median printed.
+    [Theory]
+    [InlineData(7.4, 7.7, "7.55")]
+    [InlineData(6.22, 8.88, "7.55")]
+    [InlineData(6.0, 6.28, "6.14")]
+    [InlineData(6.0, 7.12, "6.56")]
+    [InlineData(0.1, 0.2, "0.15")]
+    [InlineData(1234567.5, 1234568.25, "1234567.875")]
+    public void The_mean_of_the_middle_two_has_no_float_noise(double lower, double upper, string printed)
+    {
+        var period = new NetworkBuilder().Report("EN-EN-AQ-2C", ("NO-5001", lower), ("FI-091", upper)).Build();
+
+        var median = period.Distribution(new KpiKey("EN-EN-AQ-2C")).Median!.Value;
+
+        Assert.Equal(printed, median.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(median, period.Distribution(new KpiKey("EN-EN-AQ-2C")).StandingOf("NO-5001")!.NetworkMedian);
+    }
+
     [Fact]
     public void A_KPI_nobody_reported_has_no_median_and_no_standings()
     {

@@ -102,7 +102,10 @@ public sealed class CompactFormTests : IDisposable
         var jws = _network.Trondheim.Snapshot().Sign();
 
         Refusal.AssertOnly(await _network.VerifyAsync(" " + jws), RejectionReason.MalformedBase64Url, "header");
-        Refusal.AssertOnly(await _network.VerifyAsync(jws + "\n"), RejectionReason.MalformedBase64Url, "signature");
+        var newline = await _network.VerifyAsync(jws + "\n");
+        Refusal.AssertOnly(newline, RejectionReason.MalformedBase64Url, "signature");
+        Assert.Contains("whitespace", newline.Rejections[0].Message, StringComparison.Ordinal);
+        Assert.Contains("nothing around it is trimmed", newline.Rejections[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,17 +117,34 @@ public sealed class CompactFormTests : IDisposable
         Refusal.AssertAccepted(await _network.VerifyAsync(builder.AppendToPayload(new string(' ', padding)).Sign()));
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(1024 * 1024)]
-    public async Task Rejects_a_payload_over_1_MiB(int bytesOver)
+    [Fact]
+    public async Task Rejects_a_payload_over_1_MiB()
     {
         var builder = _network.Trondheim.Snapshot().Jws();
-        var padding = SnapshotFormat.MaxPayloadBytes - System.Text.Encoding.UTF8.GetByteCount(builder.PayloadJson()) + bytesOver;
+        var padding = SnapshotFormat.MaxPayloadBytes - System.Text.Encoding.UTF8.GetByteCount(builder.PayloadJson()) + 1;
 
         var jws = builder.AppendToPayload(new string(' ', padding)).Sign();
 
-        Refusal.AssertOnly(await _network.VerifyAsync(jws), RejectionReason.PayloadTooLarge, "payload");
+        var result = await _network.VerifyAsync(jws);
+        Refusal.AssertOnly(result, RejectionReason.PayloadTooLarge, "payload");
+        Assert.Contains($"{SnapshotFormat.MaxPayloadBytes + 1:N0} bytes", result.Rejections[0].Message, StringComparison.Ordinal);
+    }
+
+    // Refused on its length before anything is decoded: the number is the JWS's length in characters, and the
+    // refusal says so, rather than calling it the payload's size in bytes.
+    [Fact]
+    public async Task Names_an_overlong_JWS_as_the_JWS_not_as_the_payload()
+    {
+        var builder = _network.Trondheim.Snapshot().Jws();
+        var padding = SnapshotFormat.MaxPayloadBytes - System.Text.Encoding.UTF8.GetByteCount(builder.PayloadJson()) + 1024 * 1024;
+        var jws = builder.AppendToPayload(new string(' ', padding)).Sign();
+
+        var result = await _network.VerifyAsync(jws);
+
+        Refusal.AssertOnly(result, RejectionReason.PayloadTooLarge, "jws");
+        var message = result.Rejections[0].Message;
+        Assert.Contains($"The JWS is {jws.Length:N0} characters long", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("payload is", message, StringComparison.Ordinal);
     }
 
     private static string Break(string part, string how) => how switch

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Network.Contracts.Messages;
 using Network.Testing;
 using Network.Testing.Hub;
 using RabbitMQ.Client;
@@ -47,7 +48,7 @@ public sealed class NodeBrokerUserTests
             await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Ct))
             {
                 var forge = await Assert.ThrowsAnyAsync<Exception>(() => channel.BasicPublishAsync(
-                    "Network.Contracts.Messages:SnapshotAccepted", "NO-4601", mandatory: false, new BasicProperties(), "{}"u8.ToArray(), Ct).AsTask());
+                    AnswerRouting.AcceptedExchange, "NO-4601", mandatory: false, new BasicProperties(), "{}"u8.ToArray(), Ct).AsTask());
                 Assert.Contains("ACCESS_REFUSED", forge.ToString(), StringComparison.Ordinal);
             }
 
@@ -57,6 +58,59 @@ public sealed class NodeBrokerUserTests
         {
             await RabbitMqBroker.DeleteUserAsync(user);
         }
+    }
+
+    // The answer exchanges are topic exchanges and the user's topic permissions allow binding its own city's key only:
+    // binding another city's key, or a wildcard, to its own queue (or endpoint exchange) is refused by the broker.
+    [Fact]
+    public async Task A_nodes_broker_user_cannot_bind_another_citys_routing_key_or_a_wildcard_but_binds_its_own()
+    {
+        await using var hub = await BrokerHub.StartAsync();
+        using var city = new TestCity($"NO-{Random.Shared.Next(9000, 9999).ToString(CultureInfo.InvariantCulture)}{Random.Shared.Next(10, 99).ToString(CultureInfo.InvariantCulture)}", "Probe");
+        await hub.Hub.RegisterAsync(city);
+        var user = $"node-{city.CityId}";
+        const string password = "a-test-password";
+        try
+        {
+            await AddNodeUserAsync(city.CityId, hub.VirtualHost.Name, password);
+            await using var bergen = await TestNode.StartAsync(hub.Bergen.CityId, hub.VirtualHost.Name);
+            // The node declares its queue and endpoint exchange and binds its own key: allowed.
+            await using var node = await TestNode.StartAsync(city.CityId, hub.VirtualHost.Name, user, password);
+            var queue = AnswerRouting.NodeQueueFor(city.CityId);
+
+            var factory = new ConnectionFactory { HostName = RabbitMqBroker.Host, Port = RabbitMqBroker.Port, VirtualHost = hub.VirtualHost.Name, UserName = user, Password = password };
+            await using var connection = await factory.CreateConnectionAsync(Ct);
+            foreach (var exchange in new[] { AnswerRouting.AcceptedExchange, AnswerRouting.RejectedExchange })
+            {
+                foreach (var key in new[] { hub.Bergen.CityId, "#", "*", "NO-#", "" })
+                {
+                    await AssertRefusedAsync(connection, c => c.QueueBindAsync(queue, exchange, key, cancellationToken: Ct), $"queue bind {exchange} '{key}'");
+                    await AssertRefusedAsync(connection, c => c.ExchangeBindAsync(queue, exchange, key, cancellationToken: Ct), $"exchange bind {exchange} '{key}'");
+                }
+
+                await using var own = await connection.CreateChannelAsync(cancellationToken: Ct);
+                await own.QueueBindAsync(queue, exchange, city.CityId, cancellationToken: Ct);
+                await own.ExchangeBindAsync(queue, exchange, city.CityId, cancellationToken: Ct);
+            }
+
+            // Bergen's answer still reaches Bergen only.
+            await bergen.PublishAsync(hub.Bergen.Snapshot().Sign(), Ct);
+            await TestNode.WaitUntilAsync(() => Task.FromResult(!bergen.Accepted.IsEmpty), TimeSpan.FromSeconds(30), "Bergen's acceptance");
+            Assert.Empty(node.Accepted);
+            await using var peek = await connection.CreateChannelAsync(cancellationToken: Ct);
+            Assert.Null(await peek.BasicGetAsync(queue, autoAck: false, Ct));
+        }
+        finally
+        {
+            await RabbitMqBroker.DeleteUserAsync(user);
+        }
+    }
+
+    private static async Task AssertRefusedAsync(IConnection connection, Func<IChannel, Task> bind, string what)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() => bind(channel));
+        Assert.True(refused.ShutdownReason?.ReplyCode == 403, $"{what}: expected 403 ACCESS_REFUSED, got {refused.ShutdownReason}");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Loading;
 
 namespace Network.Hub.Tests.GraphQL;
@@ -178,7 +179,7 @@ public sealed class HttpTransportTests(SampleNetwork network) : IClassFixture<Sa
     {
         // The database fails under the loaders: the answer is a GraphQL error, not a 500, with no message or trace of the exception.
         await using var broken = network.Hub.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.AddScoped(sp => new HubLoaders(new FailingScopes(), sp.GetRequiredService<RequestNetwork>(), sp.GetRequiredService<KpiCatalogue>()))));
+            services.AddScoped(sp => new HubLoaders(new FailingScopes(), sp.GetRequiredService<RequestNetwork>(), sp.GetRequiredService<KpiCatalogue>(), sp.GetRequiredService<CallerReadership>()))));
         using var client = broken.CreateClient();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(JsonSerializer.Serialize(new { query = "{ city(id: \"NO-5001\") { name } periods }" })) };

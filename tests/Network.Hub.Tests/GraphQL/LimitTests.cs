@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Network.Hub.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Loading;
+using Network.Hub.Hosting;
 
 namespace Network.Hub.Tests.GraphQL;
 
@@ -93,7 +94,7 @@ public sealed class LimitTests(SampleNetwork network) : IClassFixture<SampleNetw
             b.UseSetting("Network:GraphQL:Timeout", "00:00:00.100");
             b.ConfigureServices(services => services.AddScoped(sp => new HubLoaders(
                 new SlowScopes(sp.GetRequiredService<IServiceScopeFactory>(), TimeSpan.FromMilliseconds(500)),
-                sp.GetRequiredService<RequestNetwork>(), sp.GetRequiredService<KpiCatalogue>())));
+                sp.GetRequiredService<RequestNetwork>(), sp.GetRequiredService<KpiCatalogue>(), sp.GetRequiredService<CallerReadership>())));
         });
         using var client = slow.CreateClient();
 

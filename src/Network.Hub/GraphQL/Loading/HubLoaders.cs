@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
+using Network.Hub.Embargo;
 using Network.Hub.Queries;
 using Network.Hub.Storage;
 
@@ -17,7 +18,8 @@ namespace Network.Hub.GraphQL.Loading;
 /// for 1 city as for 500. Each fetch reads through its own pooled <see cref="NetworkDbContext"/>, since the
 /// executor may run two loaders at once and a context serves one command at a time.
 /// </summary>
-public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork network, KpiCatalogue catalogue)
+/// <remarks>Every fetch reads for the request's caller (<see cref="CallerReadership"/>), passed to each scope it opens.</remarks>
+public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork network, KpiCatalogue catalogue, CallerReadership reader)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kpiOrder = catalogue.All.Select((k, i) => (k.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
@@ -118,7 +120,7 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
         where TKey : notnull
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateReadingScope(reader.Current);
         return await read(scope.ServiceProvider.GetRequiredService<NetworkDbContext>());
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Network.Benchmarking.Matching;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
+using Network.Hub.Embargo;
 using Network.Hub.Matching;
 using Network.Hub.Scoring;
 
@@ -13,9 +14,10 @@ namespace Network.Hub.GraphQL.Loading;
 /// arguments, asked for once. The executor resolves sibling fields at the same time, so without this a thousand
 /// aliases each asked <see cref="NetworkScores"/> for the period (a query each) and, while it was not yet cached, each
 /// loaded its own copy of the network. The periods are read once too, for <c>periods</c> and for every field whose
-/// period defaults to the newest. One per request (scoped).
+/// period defaults to the newest. Everything is read for the request's caller (<see cref="CallerReadership"/>). One per
+/// request (scoped).
 /// </summary>
-public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matchers)
+public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matchers, CallerReadership reader)
 {
     private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, TargetSet Targets), Lazy<Task<Scorer>>> _scorers = new();
     private readonly ConcurrentDictionary<int, Lazy<Task<PeerMatcher?>>> _matchers = new();
@@ -24,12 +26,12 @@ public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matcher
     /// <summary>The scorer of a period, as of a date, against a target set.</summary>
     public Task<Scorer> ScorerAsync(int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken) =>
         _scorers.GetOrAdd((period, asOf, targets), key => new Lazy<Task<Scorer>>(() =>
-            scores.ForPeriodAsync(key.Period, key.AsOf, key.Targets, cancellationToken))).Value;
+            scores.ForPeriodAsync(reader.Current, key.Period, key.AsOf, key.Targets, cancellationToken))).Value;
 
     /// <summary>The periods that have current values, newest first: read once per request, however many fields ask.</summary>
     public Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken)
     {
-        Interlocked.CompareExchange(ref _periods, new(() => scores.PeriodsAsync(cancellationToken)), null);
+        Interlocked.CompareExchange(ref _periods, new(() => scores.PeriodsAsync(reader.Current, cancellationToken)), null);
         return _periods.Value;
     }
 
@@ -47,6 +49,6 @@ public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matcher
             period = periods[0];
         }
 
-        return await _matchers.GetOrAdd(period.Value, p => new Lazy<Task<PeerMatcher?>>(() => matchers.ForPeriodAsync(p, cancellationToken))).Value;
+        return await _matchers.GetOrAdd(period.Value, p => new Lazy<Task<PeerMatcher?>>(() => matchers.ForPeriodAsync(reader.Current, p, cancellationToken))).Value;
     }
 }

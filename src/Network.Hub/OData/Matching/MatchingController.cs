@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Network.Benchmarking.Matching;
+using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Matching;
 using OpenIddict.Abstractions;
@@ -15,7 +16,7 @@ namespace Network.Hub.OData.Matching;
 /// and <c>$top</c> apply to.
 /// </summary>
 [Route("odata")]
-public sealed class MatchingController(NetworkMatchers matchers) : ODataController
+public sealed class MatchingController(NetworkMatchers matchers, CallerReadership reader) : ODataController
 {
     private const int MaxTop = 1000;
 
@@ -68,7 +69,7 @@ public sealed class MatchingController(NetworkMatchers matchers) : ODataControll
 
     private async Task<IActionResult> AnswerAsync<T>(int period, Func<PeerMatcher, IEnumerable<T>> rows, CancellationToken ct)
     {
-        var matcher = await matchers.ForPeriodAsync(period, ct);
+        var matcher = await matchers.ForPeriodAsync(reader.Current, period, ct);
         if (matcher is null)
         {
             return Ok(Array.Empty<T>().AsQueryable());
