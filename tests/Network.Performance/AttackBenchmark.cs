@@ -34,7 +34,7 @@ public static class AttackBenchmark
         output.WriteLine($"- options: {(options.Quick ? "--quick; " : "")}client time limit {options.Timeout.TotalSeconds:0} s per request; CPU read until the hub is idle (< 30 ms CPU in 1 s), at most {options.IdleBound.TotalSeconds:0} s after the last answer");
 
         var bigPath = options.BigStore && (options.Measures(3) || !options.NoLoad) ? await BigStoreAsync(options, output) : null;
-        using var store = new HubStore(bigPath);
+        using var store = new HubStore(hubDll, bigPath);
         if (!options.LoadOnly)
         {
             output.WriteLine();
@@ -68,11 +68,14 @@ public static class AttackBenchmark
         output.WriteLine($"Load average at the end: {MachineInfo.LoadAverage()}; the whole run took {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min.");
     }
 
-    /// <summary>Starts a hub for the attack rows or the load run: the big store's copy or the demo store; the demo network on.</summary>
-    public static async Task<HubProcess> StartHubAsync(string hubDll, HubStore store, bool big, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>
+    /// Starts a hub for the attack rows or the load run: the big store's copy or the demo store; the demo network on.
+    /// Returns it with the publishing city's client secret in its database.
+    /// </summary>
+    public static async Task<(HubProcess Hub, string Secret)> StartHubAsync(string hubDll, HubStore store, bool big, IReadOnlyDictionary<string, string>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (directory, database) = await store.PrepareAsync(big);
+        var (directory, database, secret) = await store.PrepareAsync(big);
         var settings = new Dictionary<string, string>
         {
             ["Network:Bus:Transport"] = "InMemory",
@@ -83,7 +86,7 @@ public static class AttackBenchmark
             settings[key] = value;
         }
 
-        return await HubProcess.StartAsync(hubDll, directory, database, settings, TimeSpan.FromSeconds(180));
+        return (await HubProcess.StartAsync(hubDll, directory, database, settings, TimeSpan.FromSeconds(180)), secret);
     }
 
     /// <summary>A client of <paramref name="hub"/> with enough connections for every concurrent client and no time-out of its own.</summary>
@@ -97,9 +100,10 @@ public static class AttackBenchmark
     private static async Task<List<string>> MeasureGroupAsync(AttackGroup group, string hubDll, HubStore store, AttackOptions options, TextWriter output)
     {
         var rows = new List<string>();
-        await using var hub = await StartHubAsync(hubDll, store, group.BigStore);
+        var (hub, secret) = await StartHubAsync(hubDll, store, group.BigStore);
+        await using var stopped = hub;
         using var http = ClientOf(hub);
-        var context = new AttackContext(http, options, store);
+        var context = new AttackContext(http, options, store, secret);
         await WarmUpAsync(context, group.Class);
         foreach (var attack in group.Cases)
         {
@@ -144,7 +148,7 @@ public static class AttackBenchmark
         // snapshot the hub refuses warm them. Class 4 counts the token endpoint's answers, so it is not warmed there.
         if (attackClass == 8)
         {
-            context.NodeToken = await AttackRequests.TokenAsync(context.Http, context.Store.PublisherClientId, context.Store.PublisherSecret);
+            context.NodeToken = await AttackRequests.TokenAsync(context.Http, context.Store.PublisherClientId, context.Secret);
             var request = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent("not.a.jws") };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/jose");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", context.NodeToken);
@@ -168,11 +172,18 @@ public static class AttackBenchmark
 
         ComparisonDatabase.Delete(path);
         output.WriteLine($"- big store: building {path}: {network.CityCount:N0} cities × {network.PeriodCount} periods through the hub's ingestion pipeline…");
-        await using (var hub = new ComparisonHub(path))
+        // The hub in this process prints its start-up banner to the console: kept out of the markdown.
+        Console.SetOut(TextWriter.Null);
+        try
         {
+            await using var hub = new ComparisonHub(path);
             hub.Start();
             var took = await ComparisonDatabase.FillAsync(hub.Services, path, network, output);
             output.WriteLine($"  built in {took.TotalSeconds:0} s");
+        }
+        finally
+        {
+            Console.SetOut(output);
         }
 
         return path;

@@ -17,8 +17,9 @@ public sealed record AttackGroup(int Class, bool BigStore, IReadOnlyList<AttackC
 /// <summary>What a row's requests are sent with.</summary>
 /// <param name="Http">A client of the hub (base address set; no time-out of its own: each request has one).</param>
 /// <param name="Options">The run's options.</param>
-/// <param name="Store">The store, for the publishing city's credentials.</param>
-public sealed record AttackContext(HttpClient Http, AttackOptions Options, HubStore Store)
+/// <param name="Store">The store, for the publishing city's client id.</param>
+/// <param name="Secret">The publishing city's client secret in this hub's database.</param>
+public sealed record AttackContext(HttpClient Http, AttackOptions Options, HubStore Store, string Secret)
 {
     /// <summary>The publishing city's node token, got while warming up the hub.</summary>
     public string? NodeToken { get; set; }

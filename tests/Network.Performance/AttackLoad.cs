@@ -31,10 +31,11 @@ public static class AttackLoad
 
         // Anonymous callers are limited per address (600 a minute by default); the load comes from one address here,
         // where an attacker would use many, so the per-address limit is lifted for this hub.
-        await using var hub = await AttackBenchmark.StartHubAsync(hubDll, store, big, new Dictionary<string, string>
+        var (hub, secret) = await AttackBenchmark.StartHubAsync(hubDll, store, big, new Dictionary<string, string>
         {
             ["Network:RateLimits:Anonymous:PermitLimit"] = "100000000",
         });
+        await using var stopped = hub;
         using var http = AttackBenchmark.ClientOf(hub);
         using var liveHttp = AttackBenchmark.ClientOf(hub);
         using var ingestHttp = AttackBenchmark.ClientOf(hub);
@@ -50,7 +51,7 @@ public static class AttackLoad
             output.WriteLine($"- warm-up answer: {await AttackRequests.SendAsync(http, warm, options.Timeout)}");
         }
 
-        var token = await AttackRequests.TokenAsync(ingestHttp, store.PublisherClientId, store.PublisherSecret);
+        var token = await AttackRequests.TokenAsync(ingestHttp, store.PublisherClientId, secret);
         var catalogue = KpiCatalogue.Default;
 
         // Unloaded: liveness alone, then ingestion alone.
@@ -104,15 +105,39 @@ public static class AttackLoad
     // engine's columns. The cities and period are read from the hub, so the queries fit whichever store it runs on.
     private static async Task<LoadQueries> LoadQueriesAsync(HttpClient http)
     {
-        using var citiesRequest = AttackRequests.GraphQL("{ periods cities(first: 500) { id } }");
-        using var response = await http.SendAsync(citiesRequest);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var data = json.RootElement.GetProperty("data");
-        var period = data.GetProperty("periods").EnumerateArray().Select(p => p.GetInt32()).DefaultIfEmpty(2020).Max();
-        var all = data.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).Where(c => c != "NO-L0001").ToList();
-        var cities = Enumerable.Range(0, Math.Min(20, all.Count)).Select(i => all[i * all.Count / Math.Min(20, all.Count)]).ToList();
+        using var periods = await GraphQLDataAsync(http, "{ periods }", null);
+        var period = periods.RootElement.GetProperty("data").GetProperty("periods").EnumerateArray().Select(p => p.GetInt32()).DefaultIfEmpty(2020).Max();
+
+        // Only cities that reported in the period: compare refuses a city without values for it.
+        using var reported = await GraphQLDataAsync(http, "query($p: Int!) { cities(first: 500) { id snapshots(period: $p, first: 1) { id } } }", new { p = period });
+        var all = reported.RootElement.GetProperty("data").GetProperty("cities").EnumerateArray()
+            .Where(c => c.GetProperty("snapshots").GetArrayLength() > 0)
+            .Select(c => c.GetProperty("id").GetString()!)
+            .ToList();
+        if (all.Count == 0)
+        {
+            throw new InvalidOperationException($"No city reported for {period}: nothing to compare.");
+        }
+
+        var count = Math.Min(20, all.Count);
+        var cities = Enumerable.Range(0, count).Select(i => all[i * all.Count / count]).ToList();
         var peersCity = all.Contains(AttackRequests.DemoCity) ? AttackRequests.DemoCity : cities[0];
         return new LoadQueries(cities, period, peersCity);
+    }
+
+    private static async Task<JsonDocument> GraphQLDataAsync(HttpClient http, string query, object? variables)
+    {
+        using var request = AttackRequests.GraphQL(query, variables);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var json = JsonDocument.Parse(body);
+        if (!response.IsSuccessStatusCode || json.RootElement.TryGetProperty("errors", out _))
+        {
+            json.Dispose();
+            throw new InvalidOperationException($"The hub did not answer `{query}`: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        return json;
     }
 
     private static async Task<string> LivenessPathAsync(HttpClient http, AttackOptions options)

@@ -38,8 +38,8 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="hubDll"/> in <paramref name="directory"/> on the SQLite file <paramref name="databasePath"/>
-    /// with <paramref name="settings"/> (configuration keys, given on the command line), and waits until <c>/health</c>
-    /// answers and the start-up work (migrations, the demo network's imports) is done.
+    /// with <paramref name="settings"/> (configuration keys, given on the command line), and waits until it is ready
+    /// (<c>/health/ready</c>, or <c>/health</c> where there is none) and the start-up work (migrations, the demo network's imports) is done.
     /// </summary>
     public static async Task<HubProcess> StartAsync(
         string hubDll, string directory, string databasePath, IReadOnlyDictionary<string, string> settings, TimeSpan patience)
@@ -203,17 +203,26 @@ public sealed class HubProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} while starting. Its last lines:{Environment.NewLine}{LogTail()}");
             }
 
-            try
+            // /health answers on every version of the hub; /health/ready (issue 11) says more where it exists.
+            foreach (var path in new[] { "health/ready", "health" })
             {
-                using var response = await http.GetAsync("health");
-                if (response.StatusCode == HttpStatusCode.OK)
+                try
                 {
-                    return;
+                    using var response = await http.GetAsync(path);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
+
+                    if (response.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        break; // it exists and is not ready yet
+                    }
                 }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    break; // not listening yet
+                }
             }
 
             if (Stopwatch.GetElapsedTime(started) > patience)
