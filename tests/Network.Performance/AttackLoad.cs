@@ -46,9 +46,11 @@ public static class AttackLoad
         output.WriteLine($"- OData clients send: `GET /{queries.ODataPage}` (one page)");
         output.WriteLine($"- liveness: `GET /{liveness}`; ingestion: {Posters} concurrent `POST /api/snapshots` of signed 111-value snapshots (node token of {store.Publisher.CityId})");
         output.WriteLine("- the anonymous per-address rate limit is lifted for this hub (`Network:RateLimits:Anonymous:PermitLimit=100000000`): one address stands for many");
-        foreach (var warm in new[] { queries.GraphQL(), queries.OData() })
+        foreach (var (kind, warm) in new[] { ("GraphQL", queries.GraphQL()), ("OData", queries.OData()) })
         {
-            output.WriteLine($"- warm-up answer: {await AttackRequests.SendAsync(http, warm, options.Timeout)}");
+            var sent = Stopwatch.GetTimestamp();
+            var answer = await AttackRequests.SendAsync(http, warm, options.Timeout);
+            output.WriteLine($"- {kind} alone (warm-up, no ingestion): {answer} in {Stopwatch.GetElapsedTime(sent).TotalMilliseconds:N0} ms");
         }
 
         var token = await AttackRequests.TokenAsync(ingestHttp, store.PublisherClientId, secret);
