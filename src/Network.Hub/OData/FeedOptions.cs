@@ -11,7 +11,8 @@ public sealed class FeedOptions
 
     /// <summary>
     /// Snapshots per response when a request expands their values (<c>Snapshots?$expand=Values</c>) or filters or sorts
-    /// on them (<c>Values/any(...)</c>); more end with an <c>@odata.nextLink</c>. Default 16.
+    /// on them (<c>Values/any(...)</c>); more end with an <c>@odata.nextLink</c>. At most
+    /// <see cref="ExpandedValuesPageSize"/>. Default 16.
     /// </summary>
     public int ExpandedPageSize { get; set; } = 16;
 

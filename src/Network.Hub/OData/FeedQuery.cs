@@ -53,7 +53,8 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
 
         var withEngine = QueryShape.ReturnsEngineColumns(options);
         var withValues = QueryShape.UsesSnapshotValues(options);
-        var pageSize = withValues ? _limits.ExpandedPageSize : _limits.PageSize;
+        // No more snapshots per page than values per snapshot: the in-memory step below pages both by the latter.
+        var pageSize = withValues ? Math.Min(_limits.ExpandedPageSize, _limits.ExpandedValuesPageSize) : _limits.PageSize;
         if (!FeedCost.Of(options, pageSize, _limits.ExpandedValuesPageSize, withEngine).IsCostly(_limits.CostlyRows))
         {
             return await RunAsync(options, source, withEngine, withValues, pageSize, asOf, cancellationToken);
@@ -106,6 +107,7 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
                 {
                     page = await BufferAsync(options.ApplyTo(query, Settings(pageSize)), cancellationToken);
                 }
+
                 if (feature.TotalCountFunc is { } count)
                 {
                     feature.TotalCount = count();
