@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Extensions;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Microsoft.OData;
+using Network.Hub.Limits;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
@@ -16,15 +18,14 @@ namespace Network.Hub.OData;
 /// Runs one feed request: checks the query options against the limits, loads the engine when the response carries
 /// engine columns, lets OData compose the options onto the database query, and reads the page before answering,
 /// so a query the database cannot run is a 400 (not a broken response) and the engine columns belong to the same
-/// data as the rows: when a snapshot arrives while the request runs, the request is run again.
+/// data as the rows: when a snapshot arrives while the request runs, the request is run again. What a request may
+/// cost is bounded before it runs: a request that expands a snapshot's values is paged by the smaller
+/// <see cref="FeedOptions.ExpandedPageSize"/> (its snapshots, and each snapshot's values), and a costly one
+/// (<see cref="FeedCost"/>) waits for a slot of the hub's <see cref="CostlyWorkGate"/> or is refused with 503.
 /// </summary>
-public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOptions<FeedOptions> feedOptions, TimeProvider time)
+public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOptions<FeedOptions> feedOptions, CostlyWorkGate gate, TimeProvider time)
 {
     private const int Attempts = 3;
-
-
-
-
 
     private static readonly MethodInfo BufferMethod = typeof(FeedQuery).GetMethod(nameof(ReadAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -52,6 +53,29 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
 
         var withEngine = QueryShape.ReturnsEngineColumns(options);
         var withValues = QueryShape.UsesSnapshotValues(options);
+        // No more snapshots per page than values per snapshot: the in-memory step below pages both by the latter.
+        var pageSize = withValues ? Math.Min(_limits.ExpandedPageSize, _limits.ExpandedValuesPageSize) : _limits.PageSize;
+        if (!FeedCost.Of(options, pageSize, _limits.ExpandedValuesPageSize, withEngine).IsCostly(_limits.CostlyRows))
+        {
+            return await RunAsync(options, source, withEngine, withValues, pageSize, asOf, cancellationToken);
+        }
+
+        using var slot = await gate.TryEnterAsync(cancellationToken);
+        if (slot is null)
+        {
+            options.Request.HttpContext.Response.Headers.RetryAfter = gate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status503ServiceUnavailable, "Busy",
+                $"The hub is already running as many costly reads as it allows at once ({gate.Options.MaxConcurrent}, Network:Limits:CostlyWork:MaxConcurrent). " +
+                $"Try again in {gate.RetryAfterSeconds} seconds; smaller requests ($top, $select without engine columns, no $expand) are not limited.");
+        }
+
+        return await RunAsync(options, source, withEngine, withValues, pageSize, asOf, cancellationToken);
+    }
+
+    private async Task<IActionResult> RunAsync<T>(
+        ODataQueryOptions<T> options, Func<EngineColumns, bool, IQueryable<T>> source, bool withEngine, bool withValues, int pageSize,
+        DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
         asOf = asOf is { } date && date < time.GetUtcNow() ? date : null; // a date still to come is now
         var feature = options.Request.ODataFeature();
         for (var attempt = 1; ; attempt++)
@@ -67,11 +91,23 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
                 var query = source(engine, withValues);
                 if (options.Request.IsCountRequest())
                 {
-                    var filtered = (IQueryable<T>)options.ApplyTo(query, Settings(paged: false), AllowedQueryOptions.All & ~AllowedQueryOptions.Filter);
+                    var filtered = (IQueryable<T>)options.ApplyTo(query, Settings(pageSize: null), AllowedQueryOptions.All & ~AllowedQueryOptions.Filter);
                     return new OkObjectResult(filtered.Provider is IAsyncQueryProvider ? await filtered.LongCountAsync(cancellationToken) : filtered.LongCount());
                 }
 
-                page = await BufferAsync(options.ApplyTo(query, Settings()), cancellationToken);
+                if (withValues && options.Apply is null)
+                {
+                    // In two steps, so the values are read once and a page of them per snapshot is returned: the
+                    // database filters, sorts, counts and pages the snapshots (each read with its values, one query
+                    // for them all); then $select and $expand shape that page in memory, paging each snapshot's values.
+                    var snapshots = await BufferAsync(options.ApplyTo(query, Settings(pageSize), AllowedQueryOptions.Select | AllowedQueryOptions.Expand), cancellationToken);
+                    page = options.ApplyTo(snapshots, InMemory(_limits.ExpandedValuesPageSize), AllowedQueryOptions.All & ~(AllowedQueryOptions.Select | AllowedQueryOptions.Expand));
+                }
+                else
+                {
+                    page = await BufferAsync(options.ApplyTo(query, Settings(pageSize)), cancellationToken);
+                }
+
                 if (feature.TotalCountFunc is { } count)
                 {
                     feature.TotalCount = count();
@@ -187,9 +223,19 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
         MaxNodeCount = _limits.MaxNodeCount,
     };
 
-    private ODataQuerySettings Settings(bool paged = true) => new()
+    // Shapes rows already read, in their order: the page size only pages the expanded collections (the rows are
+    // fewer than it).
+    private static ODataQuerySettings InMemory(int pageSize) => new()
     {
-        PageSize = paged ? _limits.PageSize : null,
+        PageSize = pageSize,
+        EnsureStableOrdering = false,
+        HandleNullPropagation = HandleNullPropagationOption.True,
+    };
+
+    // OData applies the page size to the response's rows and to every expanded collection in it.
+    private static ODataQuerySettings Settings(int? pageSize) => new()
+    {
+        PageSize = pageSize,
         EnsureStableOrdering = true,
         HandleNullPropagation = HandleNullPropagationOption.Default,
     };

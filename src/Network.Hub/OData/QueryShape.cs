@@ -58,7 +58,7 @@ public static class QueryShape
     public static bool UsesSnapshotValues(ODataQueryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.SelectExpand?.SelectExpandClause is { } clause && Expansions(clause).Any(e => Name(e) == nameof(SnapshotRow.Values)))
+        if (ExpandsSnapshotValues(options))
         {
             return true;
         }
@@ -77,6 +77,13 @@ public static class QueryShape
         }
 
         return false;
+    }
+
+    /// <summary>Whether <c>$expand</c> asks for a snapshot's values: the response then pages by the smaller <see cref="FeedOptions.ExpandedPageSize"/>.</summary>
+    public static bool ExpandsSnapshotValues(ODataQueryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SelectExpand?.SelectExpandClause is { } clause && Expansions(clause).Any(e => Name(e) == nameof(SnapshotRow.Values));
     }
 
     /// <summary>
