@@ -25,6 +25,8 @@ if (AdminCommands.AreRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ListenOnDefaultUnlessGiven();
+
 builder.AddHubDefaults();
 builder.AddRequestLimits();
 builder.AddStorage();
