@@ -37,6 +37,9 @@ public static class HubDefaults
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
 
+        // Kestrel's refusals (a chunked body past the limit: 413) are answered as ProblemDetails, not as 500s.
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+
         // Later features (storage, bus) add their own checks to this one service; /health reports them all.
         builder.Services.AddHealthChecks();
 
