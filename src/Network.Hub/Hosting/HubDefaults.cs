@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL;
 using Network.Hub.Home;
+using Network.Hub.Storage;
 
 namespace Network.Hub.Hosting;
 
@@ -37,10 +38,12 @@ public static class HubDefaults
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
 
-        // Kestrel's refusals (a chunked body past the limit: 413) are answered as ProblemDetails, not as 500s.
+        // Kestrel's refusals (a chunked body past the limit: 413) and a database that cannot serve (503) are answered
+        // as ProblemDetails, not as 500s; the exception handler tries these first.
         builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.AddExceptionHandler<StorageProblems>();
 
-        // Later features (storage, bus) add their own checks to this one service; /health reports them all.
+        // Later features (storage, bus, token keys) add their own checks to this one service; /health/ready runs them.
         builder.Services.AddHealthChecks();
 
         return builder;

@@ -80,7 +80,7 @@ public sealed class ListeningAddressTests
     private static async Task AssertLiveAsync(Uri address)
     {
         using var client = new HttpClient { BaseAddress = address };
-        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
