@@ -43,6 +43,8 @@ public static class HubDefaults
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddExceptionHandler<StorageProblems>();
 
+        builder.AddReverseProxy();
+
         // Later features (storage, bus, token keys) add their own checks to this one service; /health/ready runs them.
         builder.Services.AddHealthChecks();
 
@@ -57,6 +59,8 @@ public static class HubDefaults
     /// </summary>
     public static WebApplication UseHubDefaults(this WebApplication app)
     {
+        // First: everything after (rate limits, HTTPS checks, logs) sees the client's address and scheme, not the proxy's.
+        app.UseReverseProxy();
         app.UseSecurityHeaders(SecurityHeaders.ContentSecurityPolicy(HomePage.Render([], KpiCatalogue.Default), TryItPage.Html));
         // In Development, WebApplication puts the developer exception page (with stack traces) in front of
         // the pipeline; this handler sits inside it and answers first, so no environment leaks a trace.

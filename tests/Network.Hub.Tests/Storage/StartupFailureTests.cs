@@ -92,6 +92,15 @@ public sealed class StartupFailureTests
         Assert.Contains(missing, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reverse_proxy_address_that_is_not_an_IP_address_names_the_setting()
+    {
+        var error = await FailingStartAsync(new() { ["Network__ReverseProxy__KnownProxies__0"] = "proxy.internal" });
+
+        Assert.Contains("Network:ReverseProxy:KnownProxies", error, StringComparison.Ordinal);
+        Assert.Contains("proxy.internal", error, StringComparison.Ordinal);
+    }
+
     // Starts the hub, expects exit code 2 and one sentence on standard error, and returns that sentence.
     private static async Task<string> FailingStartAsync(Dictionary<string, string?> environment)
     {
