@@ -24,46 +24,60 @@ if (AdminCommands.AreRequested(args))
     return await AdminCommands.RunAsync(args, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddOneLineLogging();
-builder.AddHubDefaults();
-builder.AddRequestLimits();
-builder.AddStorage();
-builder.AddIdentity();
-builder.AddKpiCatalogue();
-builder.AddIngestion();
-builder.AddMessaging();
-builder.AddScoring();
-builder.AddMatching();
-builder.AddODataFeed();
-builder.AddComparison();
-builder.AddTargetSets();
-builder.AddGraphQL();
-builder.AddDemoNetwork();
+    builder.ListenOnDefaultUnlessGiven();
+    builder.AddOneLineLogging();
 
-var app = builder.Build();
+    builder.AddHubDefaults();
+    builder.AddRequestLimits();
+    builder.AddStorage();
+    builder.AddIdentity();
+    builder.AddKpiCatalogue();
+    builder.AddIngestion();
+    builder.AddMessaging();
+    builder.AddScoring();
+    builder.AddMatching();
+    builder.AddODataFeed();
+    builder.AddComparison();
+    builder.AddTargetSets();
+    builder.AddGraphQL();
+    builder.AddDemoNetwork();
 
-app.UseHubDefaults();
-app.UseIdentity();
+    var app = builder.Build();
 
-app.MapHomePage();
-app.MapHealth();
-app.MapTokenEndpoint();
-app.MapKpiCatalogueApi();
-app.MapSnapshotsApi();
-app.MapCitiesApi();
-app.MapMembershipApi();
-app.MapEnrollmentsApi();
-app.MapODataFeed();
-app.MapGraphQL();
-app.MapComparisonExports();
-app.MapTargetSetsApi();
+    app.UseHubDefaults();
+    app.UseIdentity();
 
-app.PrintBannerOnStartup();
+    app.MapHomePage();
+    app.MapHealth();
+    app.MapTokenEndpoint();
+    app.MapKpiCatalogueApi();
+    app.MapSnapshotsApi();
+    app.MapCitiesApi();
+    app.MapMembershipApi();
+    app.MapEnrollmentsApi();
+    app.MapODataFeed();
+    app.MapGraphQL();
+    app.MapComparisonExports();
+    app.MapTargetSetsApi();
 
-await app.RunAsync();
-return 0;
+    app.PrintBannerOnStartup();
+
+    // Migrate and prove the database writable before the host starts: a database that cannot serve stops the hub here
+    // with one sentence, not in the middle of the host's start-up with its stack traces.
+    await app.PrepareStorageAsync();
+    await app.RunAsync();
+    return app.BackgroundWorkFailed() ? 1 : 0;
+}
+catch (StartupFailureException failure)
+{
+    // One sentence naming the file or setting and what to do; the operator needs no stack trace to act on it.
+    await Console.Error.WriteLineAsync(failure.Message);
+    return StartupFailureException.ExitCode;
+}
 
 /// <summary>The hub's entry point, public so that tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

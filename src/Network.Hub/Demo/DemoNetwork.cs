@@ -9,6 +9,7 @@ using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.Keys;
+using Network.Hub.Storage;
 using Network.Node.Core.Import;
 
 namespace Network.Hub.Demo;
@@ -43,6 +44,13 @@ internal sealed class DemoNetwork(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             Completed.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception e) when (StorageFailure.Describe(e) is { } reason)
+        {
+            // The database failed under the demo (full disk, file made read-only): one line, no stack trace; readiness
+            // reports the database, and the hub keeps answering what it can.
+            logger.LogError("The demo network could not store its cities: {Reason}", reason);
+            Completed.TrySetException(e);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or CryptographicException)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL;
 using Network.Hub.Home;
+using Network.Hub.Storage;
 
 namespace Network.Hub.Hosting;
 
@@ -37,7 +38,14 @@ public static class HubDefaults
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
 
-        // Later features (storage, bus) add their own checks to this one service; /health reports them all.
+        // Kestrel's refusals (a chunked body past the limit: 413) and a database that cannot serve (503) are answered
+        // as ProblemDetails, not as 500s; the exception handler tries these first.
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.AddExceptionHandler<StorageProblems>();
+
+        builder.AddReverseProxy();
+
+        // Later features (storage, bus, token keys) add their own checks to this one service; /health/ready runs them.
         builder.Services.AddHealthChecks();
 
         return builder;
@@ -51,6 +59,8 @@ public static class HubDefaults
     /// </summary>
     public static WebApplication UseHubDefaults(this WebApplication app)
     {
+        // First: everything after (rate limits, HTTPS checks, logs) sees the client's address and scheme, not the proxy's.
+        app.UseReverseProxy();
         app.UseSecurityHeaders(SecurityHeaders.ContentSecurityPolicy(HomePage.Render([], KpiCatalogue.Default), TryItPage.Html));
         // In Development, WebApplication puts the developer exception page (with stack traces) in front of
         // the pipeline; this handler sits inside it and answers first, so no environment leaks a trace.

@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Network.Hub.Embargo;
+using Network.Hub.Health;
+using Network.Hub.Hosting;
 using Network.Hub.Messaging;
 using Network.Hub.Storage;
 using OpenIddict.Validation.AspNetCore;
@@ -21,7 +24,7 @@ public static class IdentityExtensions
     public const string Audience = "network-hub";
 
     /// <summary>Registers the authorization server, token validation, the scope policies and the rate limits.</summary>
-    /// <exception cref="InvalidOperationException">No certificates are configured where development keys are not allowed, or a certificate cannot be read.</exception>
+    /// <exception cref="StartupFailureException">No certificates are configured where development keys are not allowed, or a certificate cannot be read.</exception>
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
@@ -29,6 +32,8 @@ public static class IdentityExtensions
         var requireHttps = options.RequireHttps ?? !developmentKeys;
         (X509Certificate2 Signing, X509Certificate2 Encryption)? credentials = developmentKeys ? null : LoadCertificates(options, builder.Environment.ContentRootPath);
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck<TokenKeysHealthCheck>("token-keys", tags: [HealthApi.ReadyTag]);
         builder.Services.AddClientStore()
             .AddServer(server =>
             {
@@ -133,7 +138,7 @@ public static class IdentityExtensions
             return true;
         }
 
-        throw new InvalidOperationException(
+        throw new StartupFailureException(
             "The hub needs keys to sign its access tokens. Configure Network:Identity:SigningCertificate:Path and " +
             "Network:Identity:EncryptionCertificate:Path (PFX files with their private keys, and :Password), or set " +
             "Network:Identity:DevelopmentKeys=true to use keys that live in memory only (tokens die with the process).");
@@ -143,7 +148,7 @@ public static class IdentityExtensions
     {
         if (options.SigningCertificate?.Path is not { Length: > 0 } || options.EncryptionCertificate?.Path is not { Length: > 0 })
         {
-            throw new InvalidOperationException(
+            throw new StartupFailureException(
                 "Network:Identity needs both SigningCertificate:Path and EncryptionCertificate:Path (they may name the same PFX file only if its key may both sign and encrypt).");
         }
 
@@ -155,7 +160,7 @@ public static class IdentityExtensions
         var path = Path.GetFullPath(file.Path!, contentRoot);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"Network:Identity:{setting}:Path names {path}, which does not exist.");
+            throw new StartupFailureException($"Network:Identity:{setting}:Path names {path}, which does not exist: put the PFX file (certificate with its private key) there, or correct the path.");
         }
 
         try
@@ -163,11 +168,11 @@ public static class IdentityExtensions
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, file.Password, X509KeyStorageFlags.EphemeralKeySet);
             return certificate.HasPrivateKey
                 ? certificate
-                : throw new InvalidOperationException($"Network:Identity:{setting}: {path} holds no private key; export the certificate with its key (PFX).");
+                : throw new StartupFailureException($"Network:Identity:{setting}: {path} holds no private key; export the certificate with its key (PFX).");
         }
         catch (CryptographicException e)
         {
-            throw new InvalidOperationException($"Network:Identity:{setting}: {path} cannot be read as a PFX with the configured password: {e.Message}", e);
+            throw new StartupFailureException($"Network:Identity:{setting}: {path} cannot be read as a PFX with the configured password ({e.Message.TrimEnd('.')}): check the file and Network:Identity:{setting}:Password.", e);
         }
     }
 }

@@ -25,6 +25,10 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor over the internet unless told not to; a municipality's hub makes
+            // no outbound call its operator did not configure (the MASSTRANSIT_USAGE_TELEMETRY variable can still
+            // turn it on, which is then the operator's choice).
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<SnapshotSubmittedConsumer, SnapshotSubmittedConsumerDefinition>();
 
             if (options.Transport == BusTransport.RabbitMq)

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Network.Hub.Embargo;
+using Network.Hub.Health;
+using Network.Hub.Hosting;
 
 namespace Network.Hub.Storage;
 
@@ -17,24 +20,48 @@ public static class StorageExtensions
             case StorageProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException(
+                    throw new StartupFailureException(
                         "Network:Storage:Provider is SqlServer but no connection string is set: set Network:Storage:ConnectionString or ConnectionStrings:Network.");
                 }
 
-                builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => QuietFailures(o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
                 builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqlServerNetworkDbContext>()));
                 break;
             default:
-                connectionString ??= DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => o.UseSqlite(connectionString));
+                connectionString = connectionString is null
+                    ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
+                    : ValidSqliteConnectionString(connectionString);
+                builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => QuietFailures(o.UseSqlite(connectionString)));
                 builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqliteNetworkDbContext>()));
                 break;
         }
 
         builder.Services.AddScoped<CallerReadership>();
+        builder.Services.AddSingleton<StorageStartup>();
         builder.Services.AddHostedService<StorageMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("database", tags: [HealthApi.ReadyTag]);
         return builder;
     }
+
+    /// <summary>
+    /// Migrates the database and proves it can be written (<see cref="StorageStartup"/>) before the host starts, so a
+    /// database that cannot serve stops the hub with one sentence (<see cref="StartupFailureException"/>).
+    /// </summary>
+    public static Task PrepareStorageAsync(this IHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.Services.GetRequiredService<StorageStartup>().PrepareAsync(cancellationToken);
+    }
+
+    // EF logs a failed command, connection, query or save as an error, with the SQL and the stack trace, and then throws
+    // it; whoever catches it reports it once (a 503 line, the start-up sentence, the 500 handler for a bug). Logged at
+    // debug here, a broken database does not print a stack trace per request nor at start-up.
+    private static DbContextOptionsBuilder QuietFailures(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     // Contexts come from a pool and keep their properties between uses: every hand-out binds the context to its
     // new scope's readership, so a context never carries one caller's readership into another caller's request.
@@ -46,10 +73,33 @@ public static class StorageExtensions
         return db;
     }
 
+    private static string ValidSqliteConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new StartupFailureException(
+                $"Network:Storage:ConnectionString is not a valid SQLite connection string ({e.Message.TrimEnd('.')}): correct it, or remove it to use data/network.db under the hub's directory.", e);
+        }
+    }
+
     private static string DefaultSqliteConnectionString(string contentRoot)
     {
         var directory = Path.Combine(contentRoot, "data");
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new StartupFailureException(
+                $"Cannot create the database directory {directory}: {e.Message.TrimEnd('.')}; make it writable for the hub's user, or set Network:Storage:ConnectionString to a file elsewhere.", e);
+        }
+
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "network.db"), Pooling = true }.ToString();
     }
 }
