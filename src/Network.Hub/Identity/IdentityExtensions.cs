@@ -32,6 +32,7 @@ public static class IdentityExtensions
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AddEventHandler(TokenRateLimit.Descriptor);
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. Scopes.All]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime);
@@ -83,6 +84,7 @@ public static class IdentityExtensions
             }
         });
         builder.Services.AddScoped<Enrollments>();
+        builder.Services.AddSingleton<TokenRequestLimiter>();
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();
         builder.AddRateLimits();
@@ -101,12 +103,11 @@ public static class IdentityExtensions
     }
 
     /// <summary>
-    /// Authentication (a bearer token, when sent, is validated for every request), the rate limits and authorization,
-    /// in the order they need: the token endpoint's limit before authentication, the anonymous limit after it.
+    /// Authentication (a bearer token, when sent, is validated for every request; the token endpoint, limited inside
+    /// it, is answered there), then the rate limits for anonymous callers and authorization.
     /// </summary>
     public static WebApplication UseIdentity(this WebApplication app)
     {
-        app.UseTokenRateLimit();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

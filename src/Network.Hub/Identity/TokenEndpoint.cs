@@ -22,6 +22,8 @@ public static class TokenEndpoint
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, IssueAsync)
+            // Limited inside the authorization server, before the secret is checked (TokenRateLimit), not again here.
+            .DisableRateLimiting()
             .WithTags("Identity")
             .WithSummary("An access token for a client id and secret (OAuth 2.0 client credentials, form-encoded)");
         return app;
@@ -34,8 +36,14 @@ public static class TokenEndpoint
     public static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, ClientRegistry clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The token endpoint was reached without an OpenIddict request: is the OpenIddict server registered?");
+        // A spelling of the path that routing matches but the authorization server does not take for its endpoint
+        // (none is known: both ignore case and a trailing slash) is no token endpoint: one path, one limit.
+        if (context.GetOpenIddictServerRequest() is not { } request)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not the token endpoint",
+                detail: $"Ask for tokens at POST {Path}.");
+        }
+
         if (!request.IsClientCredentialsGrantType() || request.ClientId is null)
         {
             // OpenIddict refuses every other grant type before this point; this guards against a misconfiguration.
