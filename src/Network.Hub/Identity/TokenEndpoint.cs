@@ -11,7 +11,8 @@ namespace Network.Hub.Identity;
 /// <c>POST /connect/token</c>: the OAuth 2.0 token endpoint (RFC 6749 §4.4, client credentials). OpenIddict reads the
 /// request and checks the client's id, secret and the scopes it may ask for before this handler runs; an error
 /// (<c>invalid_client</c>, <c>invalid_scope</c>, ...) is answered by OpenIddict in the OAuth format of RFC 6749 §5.2.
-/// This handler decides what the token says: the client as subject, its city (for a node) and the granted scopes.
+/// This handler decides what the token says: the client as subject, its city (for a node), the granted scopes and the
+/// client's token stamp (<see cref="NetworkClaims.ClientStamp"/>), which ties the token's life to the client's.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -59,6 +60,12 @@ public static class TokenEndpoint
         if (await clients.CityOfAsync(application, cancellationToken) is { } city)
         {
             identity.SetClaim(NetworkClaims.City, city);
+        }
+
+        // The client's stamp now: when it changes (a new secret, its key revoked, the client removed) this token is refused.
+        if (await ClientRegistry.TokenStampOfAsync(applications, application, cancellationToken) is { } stamp)
+        {
+            identity.SetClaim(NetworkClaims.ClientStamp, stamp);
         }
 
         var requested = request.GetScopes();

@@ -26,17 +26,14 @@ public sealed class SigningKeyTests : IDisposable
     {
         var settings = CertificateSettings();
         using var trondheim = TestCity.Trondheim();
-        string token;
-        await using (var before = new HubFactory(settings))
-        {
-            using var client = Https(before);
-            await before.RegisterAsync(trondheim);
-            token = await TestTokens.RequestAsync(client, "node-NO-5001", TestTokens.NodeSecret("NO-5001"), ct: Ct);
-        }
+        await using var before = new HubFactory(settings);
+        using var client = Https(before);
+        await before.RegisterAsync(trondheim);
+        var token = await TestTokens.RequestAsync(client, "node-NO-5001", TestTokens.NodeSecret("NO-5001"), ct: Ct);
 
-        // The hub restarted (another process, even another instance behind the load balancer): same certificate files.
-        await using var after = new HubFactory(settings);
-        await after.RegisterAsync(trondheim);
+        // Another hub process (restarted, or another instance behind the load balancer) on the same database (the
+        // client, as its tokens were issued) with the same certificate files.
+        await using var after = new HubFactory(new Dictionary<string, string?>(settings) { ["Network:Storage:ConnectionString"] = before.ConnectionString });
         using var restarted = Https(after).WithToken(token);
         using var content = new StringContent(trondheim.Snapshot().Sign(), Encoding.ASCII, "application/jose");
 
