@@ -119,4 +119,12 @@ public enum RejectionReason
 
     /// <summary>The submission could not be processed at all (unreadable message); kept as an error record.</summary>
     UnreadableSubmission = 62,
+
+    // Who sends it.
+
+    /// <summary>
+    /// The snapshot names a city other than the sending client's, or the client is no city's node (HTTP door: 403,
+    /// before any verification; nothing is kept).
+    /// </summary>
+    NotTheSendersCity = 70,
 }

@@ -117,6 +117,11 @@ public static class AdminCommands
             await output.WriteLineAsync($"  client secret  {created.ClientSecret}");
             await output.WriteLineAsync();
             await output.WriteLineAsync($"The secret is shown this once; the hub keeps only its hash. Get a token with POST {TokenEndpoint.Path} (grant_type=client_credentials).");
+            if (created.Replaced)
+            {
+                await output.WriteLineAsync("The old secret no longer works, and the tokens it was given are refused (by a running hub within Network:Identity:ClientStampCacheLifetime).");
+            }
+
         }));
 
         var list = new Command("list", "List the OAuth clients, their scopes and cities (never their secrets).");
@@ -128,7 +133,21 @@ public static class AdminCommands
             }
         }));
 
-        return new Command("clients", "The OAuth clients of nodes and coordinators.") { add, list };
+        var clientId = new Option<string>("--id") { Description = "The client id to remove, e.g. node-NO-5001 or coordinator-secretariat (clients list shows them).", Required = true };
+        var remove = new Command("remove", "Remove an OAuth client: its secret stops working and its access tokens are refused.") { clientId };
+        remove.SetAction((result, ct) => WithServices(output, async services =>
+        {
+            var id = result.GetValue(clientId)!;
+            if (!await services.GetRequiredService<ClientRegistry>().RemoveAsync(id, ct))
+            {
+                throw new InvalidOperationException($"No client has the id '{id}'; clients list shows them.");
+            }
+
+            var lifetime = (services.GetRequiredService<IConfiguration>().GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions()).ClientStampCacheLifetime;
+            await output.WriteLineAsync($"Removed the OAuth client {id}. A running hub refuses its access tokens within {lifetime.TotalSeconds:0} s (Network:Identity:ClientStampCacheLifetime).");
+        }));
+
+        return new Command("clients", "The OAuth clients of nodes and coordinators.") { add, list, remove };
     }
 
     private static async Task<string> NodeNameAsync(IServiceProvider services, string cityId, CancellationToken ct) =>

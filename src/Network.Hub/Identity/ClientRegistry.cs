@@ -11,11 +11,21 @@ namespace Network.Hub.Identity;
 /// The hub's OAuth clients (OpenIddict applications, stored with the rest of the hub's state): one per city's node
 /// (<c>node-NO-5001</c>, scopes <see cref="Scopes.Node"/>, its city kept with the client and put into every token as
 /// the <c>city</c> claim) and one per coordinator or API client. Clients use the client credentials grant only.
+/// A client's tokens live no longer than the client as it was when they were issued: a new secret, removing the client
+/// or revoking its tokens (its city's key revoked) changes its token stamp, and tokens carrying another stamp are
+/// refused (<see cref="RevokedClientTokens"/>).
 /// </summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, ClientTokenStamps stamps, TimeProvider time)
 {
     /// <summary>The application property holding a node client's city.</summary>
     public const string CityProperty = "city";
+
+    /// <summary>
+    /// The application property holding the client's token stamp: the time (ISO 8601) its current tokens became valid
+    /// and a random part, set when the client is created, gets a new secret or has its tokens revoked. Every token carries the stamp
+    /// of its issue (<see cref="NetworkClaims.ClientStamp"/>); one carrying another is refused.
+    /// </summary>
+    public const string TokenStampProperty = "tokensValidSince";
 
     /// <summary>The client id of a city's node: <c>node-</c> and the city id.</summary>
     public static string NodeClientId(string cityId) => "node-" + cityId;
@@ -89,6 +99,54 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             .OrderBy(s => Scopes.All.ToList().IndexOf(s))
             .ToList();
 
+    /// <summary>
+    /// Removes a client: its secret stops working and its tokens are refused from the next request on this hub (on
+    /// other hub instances within <see cref="IdentityOptions.ClientStampCacheLifetime"/>). Its token rows go with it.
+    /// </summary>
+    /// <returns>Whether the client existed.</returns>
+    public async Task<bool> RemoveAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return false;
+        }
+
+        // OpenIddict's store deletes the application's tokens and authorizations with it.
+        await applications.DeleteAsync(application, ct);
+        stamps.Invalidate(clientId);
+        return true;
+    }
+
+    /// <summary>
+    /// Revokes every token the client holds, leaving its secret as it is (it may ask for new ones): a new token stamp,
+    /// and the token rows marked revoked so they are pruned.
+    /// </summary>
+    /// <returns>Whether the client exists.</returns>
+    public async Task<bool> RevokeTokensAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return false;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, ct);
+        descriptor.Properties[TokenStampProperty] = JsonSerializer.SerializeToElement(NewStamp());
+        await applications.PopulateAsync(application, descriptor, ct);
+        await applications.UpdateAsync(application, ct);
+        await RevokeTokenRowsAsync(application, ct);
+        stamps.Invalidate(clientId);
+        return true;
+    }
+
+    /// <summary>The token stamp kept with an application, or <see langword="null"/> for a client made before stamps.</summary>
+    public static async ValueTask<string?> TokenStampOfAsync(IOpenIddictApplicationManager applications, object application, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(TokenStampProperty, out var stamp) && stamp.ValueKind == JsonValueKind.String ? stamp.GetString() : null;
+    }
+
     /// <summary>A new random client secret: 32 bytes, base64url (43 characters).</summary>
     public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
@@ -118,6 +176,10 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             descriptor.Properties[CityProperty] = JsonSerializer.SerializeToElement(cityId);
         }
 
+        // A new client, or a new secret: tokens issued before are no longer this client's (a client removed and made
+        // again under the same id does not revive its predecessor's tokens either).
+        descriptor.Properties[TokenStampProperty] = JsonSerializer.SerializeToElement(NewStamp());
+
         var existing = await applications.FindByClientIdAsync(clientId, ct);
         if (existing is null)
         {
@@ -129,9 +191,24 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             descriptor.ClientSecret = null;
             await applications.PopulateAsync(existing, descriptor, ct);
             await applications.UpdateAsync(existing, secret, ct);
+            await RevokeTokenRowsAsync(existing, ct);
+            stamps.Invalidate(clientId);
         }
 
         return new ClientCredentials(clientId, secret, [.. scopes.Distinct(StringComparer.Ordinal)], cityId, Replaced: existing is not null);
+    }
+
+    // The time says when, for an operator reading the row; the random part keeps two changes at one instant apart.
+    private string NewStamp() =>
+        time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "/" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    // The stamp is what refuses the tokens; marking their rows revoked lets the pruning remove them before they expire.
+    private async Task RevokeTokenRowsAsync(object application, CancellationToken ct)
+    {
+        if (await applications.GetIdAsync(application, ct) is { } id)
+        {
+            await tokens.RevokeByApplicationIdAsync(id, ct);
+        }
     }
 
     private async Task<ClientView> ViewAsync(object application, CancellationToken ct) =>

@@ -24,11 +24,14 @@ public static class IdentityExtensions
     public const string Audience = "network-hub";
 
     /// <summary>Registers the authorization server, token validation, the scope policies and the rate limits.</summary>
-    /// <exception cref="StartupFailureException">No certificates are configured where development keys are not allowed, or a certificate cannot be read.</exception>
+    /// <exception cref="StartupFailureException">
+    /// No certificates, or no issuer, are configured where the development defaults are not allowed, or a certificate cannot be read.
+    /// </exception>
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         var developmentKeys = UsesDevelopmentKeys(builder, options);
+        var issuer = Issuer(builder, options);
         var requireHttps = options.RequireHttps ?? !developmentKeys;
         (X509Certificate2 Signing, X509Certificate2 Encryption)? credentials = developmentKeys ? null : LoadCertificates(options, builder.Environment.ContentRootPath);
 
@@ -38,16 +41,17 @@ public static class IdentityExtensions
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AddEventHandler(TokenRateLimit.Descriptor);
+                server.AddEventHandler(IssuerBaseUri.Descriptor);
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. Scopes.All]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime);
                 // Access tokens say who the client is, its city and its scopes: nothing secret. Signed but not encrypted,
                 // a city's IT can read what a token grants, and any resource server can check it with the public key.
                 server.DisableAccessTokenEncryption();
-                if (options.Issuer is { } issuer)
-                {
-                    server.SetIssuer(issuer);
-                }
+                // Never left unset: OpenIddict would take the issuer from each request's Host header, so the discovery
+                // document and the tokens' iss would name whatever host a caller claims.
+                server.SetIssuer(issuer);
 
                 if (credentials is { } certificates)
                 {
@@ -71,6 +75,7 @@ public static class IdentityExtensions
             {
                 validation.UseLocalServer();
                 validation.AddAudiences(Audience);
+                validation.AddEventHandler(RevokedClientTokens.Descriptor);
                 // A token in a URL ends up in logs; in a form body it is not where clients put it.
                 validation.UseAspNetCore()
                     .DisableAccessTokenExtractionFromQueryString()
@@ -89,6 +94,9 @@ public static class IdentityExtensions
             }
         });
         builder.Services.AddScoped<Enrollments>();
+        builder.Services.AddSingleton<TokenRequestLimiter>();
+        builder.Services.AddSingleton<TokenPruning>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TokenPruning>());
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();
         builder.AddRateLimits();
@@ -102,23 +110,78 @@ public static class IdentityExtensions
     public static OpenIddictBuilder AddClientStore(this IServiceCollection services)
     {
         services.AddScoped<ClientRegistry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClientTokenStamps>();
         return services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<NetworkDbContext>());
     }
 
     /// <summary>
-    /// Authentication (a bearer token, when sent, is validated for every request), the rate limits and authorization,
-    /// in the order they need: the token endpoint's limit before authentication, the anonymous limit after it.
+    /// Authentication (a bearer token, when sent, is validated for every request; the token endpoint, limited inside
+    /// it, is answered there), then the rate limits for anonymous callers and authorization.
     /// </summary>
     public static WebApplication UseIdentity(this WebApplication app)
     {
-        app.UseTokenRateLimit();
         app.UseAuthentication();
         app.UseReadership(); // the caller is known now: decide once what this request may read
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>
+    /// The tokens' issuer: <see cref="IdentityOptions.Issuer"/>; unset, the address the hub listens on where the
+    /// development defaults apply (the embedded default, Development, Testing), and a refusal to start elsewhere.
+    /// </summary>
+    private static Uri Issuer(IHostApplicationBuilder builder, IdentityOptions options)
+    {
+        if (options.Issuer is { } configured)
+        {
+            // A trailing slash, so the endpoints' relative paths resolve under it (https://hub.example.org/network/connect/token).
+            return configured.IsAbsoluteUri && (configured.Scheme == Uri.UriSchemeHttps || configured.Scheme == Uri.UriSchemeHttp)
+                ? configured.AbsoluteUri.EndsWith('/') ? configured : new Uri(configured.AbsoluteUri + "/")
+                : throw new StartupFailureException(
+                    $"Network:Identity:Issuer must be the hub's public address as an absolute http(s) URL, e.g. https://hub.example.org/; it is '{configured.OriginalString}'.");
+        }
+
+        return AllowsDevelopmentDefaults(builder)
+            ? ListeningAddress(builder.Configuration)
+            : throw new StartupFailureException(
+                "Set Network:Identity:Issuer to the hub's public address (e.g. https://hub.example.org/): outside the embedded default, Development and Testing the hub will not take its token issuer from the Host header callers send.");
+    }
+
+    // The first address the hub is told to listen on (Urls / ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS or
+    // ASPNETCORE_HTTPS_PORTS), with a wildcard host named localhost; the hub's default port when none is given.
+    private static Uri ListeningAddress(IConfiguration configuration)
+    {
+        if (configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } url)
+        {
+            var wildcard = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
+            if (Uri.TryCreate(wildcard, UriKind.Absolute, out var address))
+            {
+                return new Uri(address.GetLeftPart(UriPartial.Authority) + "/");
+            }
+        }
+
+        foreach (var (key, scheme) in new[] { ("http_ports", "http"), ("https_ports", "https") })
+        {
+            if (configuration[key]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } port
+                && int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return new Uri($"{scheme}://localhost:{number}/");
+            }
+        }
+
+        return new Uri("http://localhost:5080/");
+    }
+
+    // The embedded default (in-memory bus), Development and Testing: where development keys and an issuer taken from
+    // the listening address are allowed without being asked for.
+    private static bool AllowsDevelopmentDefaults(IHostApplicationBuilder builder) =>
+        builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport is null or BusTransport.InMemory
+        || builder.Environment.IsDevelopment()
+        || builder.Environment.IsEnvironment("Testing");
 
     private static bool UsesDevelopmentKeys(IHostApplicationBuilder builder, IdentityOptions options)
     {
@@ -132,8 +195,7 @@ public static class IdentityExtensions
             return false;
         }
 
-        var embedded = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport is null or BusTransport.InMemory;
-        if (embedded || builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
+        if (AllowsDevelopmentDefaults(builder))
         {
             return true;
         }

@@ -33,8 +33,25 @@ public sealed class IdentityOptions
     /// <summary>How long an access token is valid. Clients cache it until shortly before it expires.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The issuer (<c>iss</c>) of the tokens; unset means the address the request came to.</summary>
+    /// <summary>
+    /// The issuer (<c>iss</c>) of the tokens and of the discovery document: the hub's public address, e.g.
+    /// <c>https://hub.example.org/</c>. Required outside the embedded default, Development and Testing, where unset
+    /// means the address the hub listens on (<c>Urls</c>, <c>ASPNETCORE_URLS</c>, ...). Never the request's Host header.
+    /// </summary>
     public Uri? Issuer { get; set; }
+
+    /// <summary>
+    /// How long a hub trusts what it read of a client's token stamp (<see cref="ClientTokenStamps"/>) before reading it
+    /// again. A change made through this hub (a new secret, a removed client, a revoked key) takes effect at once; one
+    /// made through another hub instance or the admin commands, within this time. Default 30 seconds.
+    /// </summary>
+    public TimeSpan ClientStampCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often expired and revoked token rows are deleted (<see cref="TokenPruning"/>). Default 1 hour; zero turns pruning off.</summary>
+    public TimeSpan TokenPruningInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an expired or revoked token row is kept before pruning deletes it, for tracing. Default 1 day.</summary>
+    public TimeSpan TokenPruningKeepFor { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>A PKCS#12 (PFX) file holding a certificate and its private key.</summary>

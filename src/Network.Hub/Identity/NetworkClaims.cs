@@ -8,6 +8,12 @@ public static class NetworkClaims
     /// <summary>The city a node's client belongs to, e.g. <c>NO-5001</c>: the one city it may publish for.</summary>
     public const string City = "city";
 
+    /// <summary>
+    /// The client's token stamp when the token was issued (<see cref="ClientRegistry.TokenStampProperty"/>). A token
+    /// whose stamp is no longer its client's was revoked (<see cref="RevokedClientTokens"/>).
+    /// </summary>
+    public const string ClientStamp = "client_stamp";
+
     /// <summary>The token's city, or <see langword="null"/> when the client is no city's node.</summary>
     public static string? CityId(this ClaimsPrincipal principal)
     {

@@ -7,9 +7,11 @@ namespace Network.Hub.Identity;
 
 /// <summary>
 /// ASP.NET Core rate limiting for anonymous callers, partitioned by client IP address (<see cref="RateLimitOptions"/>).
-/// Two stages: the token endpoint is limited on its own before authentication runs (OpenIddict answers a wrong secret
-/// there, before any later middleware), every other anonymous request after it, so a valid access token is what
-/// exempts a caller, not the mere presence of an <c>Authorization</c> header.
+/// No limit is keyed on a path string: the token endpoint's limit sits inside the authorization server, on whatever
+/// request OpenIddict takes for its token endpoint, before it checks a secret (<see cref="TokenRateLimit"/>); the
+/// enrollment limit is a named policy attached to its endpoint; every other anonymous request is limited after
+/// authentication, so a valid access token is what exempts a caller, not the mere presence of an
+/// <c>Authorization</c> header. Endpoints limited elsewhere opt out with <c>DisableRateLimiting()</c> metadata.
 /// </summary>
 public static class RateLimits
 {
@@ -23,31 +25,23 @@ public static class RateLimits
         builder.Services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
-            // The token endpoint has its own limit (UseTokenRateLimit): an address that read a lot anonymously can
-            // still get the token that lifts the limit.
+            // The token endpoint has its own limit (TokenRateLimit) and opts out of this one by its endpoint's metadata:
+            // an address that read a lot anonymously can still get the token that lifts the limit.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.Identity?.IsAuthenticated == true || IsTokenRequest(context)
-                    ? RateLimitPartition.GetNoLimiter("authenticated or token")
+                context.User.Identity?.IsAuthenticated == true
+                    ? RateLimitPartition.GetNoLimiter("authenticated")
                     : Window("anonymous:" + Address(context), limits.Anonymous));
             options.AddPolicy(EnrollmentPolicy, context => Window("enrollment:" + Address(context), limits.Enrollment));
         });
         return builder;
     }
 
-    /// <summary>The token endpoint's limiter; call before <c>UseAuthentication</c>.</summary>
-    public static IApplicationBuilder UseTokenRateLimit(this IApplicationBuilder app)
+    /// <summary>The token endpoint's limiter, per client address (<see cref="RateLimitOptions.Token"/>).</summary>
+    internal static PartitionedRateLimiter<HttpContext> TokenLimiter(IConfiguration configuration)
     {
-        var limits = Options(app.ApplicationServices.GetRequiredService<IConfiguration>());
-        var options = new RateLimiterOptions
-        {
-            OnRejected = RejectAsync,
-            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Window("token:" + Address(context), limits.Token)),
-        };
-        return app.UseWhen(IsTokenRequest, branch => branch.UseRateLimiter(options));
+        var limit = Options(configuration).Token;
+        return PartitionedRateLimiter.Create<HttpContext, string>(context => Window("token:" + Address(context), limit));
     }
-
-    private static bool IsTokenRequest(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase);
 
     private static RateLimitOptions Options(IConfiguration configuration) =>
         configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -63,10 +57,13 @@ public static class RateLimits
     // Behind a reverse proxy every request comes from the proxy's address unless the forwarded headers are honoured.
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken) =>
+        WriteTooManyRequestsAsync(rejected.HttpContext, rejected.Lease);
+
+    /// <summary>Answers 429 ProblemDetails with <c>Retry-After</c> from the refused <paramref name="lease"/>.</summary>
+    internal static async ValueTask WriteTooManyRequestsAsync(HttpContext context, RateLimitLease lease)
     {
-        var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -11,7 +11,8 @@ namespace Network.Hub.Identity;
 /// <c>POST /connect/token</c>: the OAuth 2.0 token endpoint (RFC 6749 §4.4, client credentials). OpenIddict reads the
 /// request and checks the client's id, secret and the scopes it may ask for before this handler runs; an error
 /// (<c>invalid_client</c>, <c>invalid_scope</c>, ...) is answered by OpenIddict in the OAuth format of RFC 6749 §5.2.
-/// This handler decides what the token says: the client as subject, its city (for a node) and the granted scopes.
+/// This handler decides what the token says: the client as subject, its city (for a node), the granted scopes and the
+/// client's token stamp (<see cref="NetworkClaims.ClientStamp"/>), which ties the token's life to the client's.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -22,6 +23,8 @@ public static class TokenEndpoint
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, IssueAsync)
+            // Limited inside the authorization server, before the secret is checked (TokenRateLimit), not again here.
+            .DisableRateLimiting()
             .WithTags("Identity")
             .WithSummary("An access token for a client id and secret (OAuth 2.0 client credentials, form-encoded)");
         return app;
@@ -34,8 +37,14 @@ public static class TokenEndpoint
     public static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, ClientRegistry clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The token endpoint was reached without an OpenIddict request: is the OpenIddict server registered?");
+        // A spelling of the path that routing matches but the authorization server does not take for its endpoint
+        // (none is known: both ignore case and a trailing slash) is no token endpoint: one path, one limit.
+        if (context.GetOpenIddictServerRequest() is not { } request)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not the token endpoint",
+                detail: $"Ask for tokens at POST {Path}.");
+        }
+
         if (!request.IsClientCredentialsGrantType() || request.ClientId is null)
         {
             // OpenIddict refuses every other grant type before this point; this guards against a misconfiguration.
@@ -51,6 +60,12 @@ public static class TokenEndpoint
         if (await clients.CityOfAsync(application, cancellationToken) is { } city)
         {
             identity.SetClaim(NetworkClaims.City, city);
+        }
+
+        // The client's stamp now: when it changes (a new secret, its key revoked, the client removed) this token is refused.
+        if (await ClientRegistry.TokenStampOfAsync(applications, application, cancellationToken) is { } stamp)
+        {
+            identity.SetClaim(NetworkClaims.ClientStamp, stamp);
         }
 
         var requested = request.GetScopes();

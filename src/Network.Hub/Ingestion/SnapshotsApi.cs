@@ -149,7 +149,8 @@ public static class SnapshotsApi
             Type = "https://u4ssc.network/problems/not-your-city",
         };
         problem.Extensions["tokenCity"] = tokenCity;
-        problem.Extensions["errors"] = new[] { new { field = "$.cityId", message } };
+        // The same entry shape, reason and code as every other refusal's (RejectionView), so a node reads it the same way.
+        problem.Extensions["errors"] = new[] { new RejectionView(nameof(RejectionReason.NotTheSendersCity), (int)RejectionReason.NotTheSendersCity, "$.cityId", message) };
         return TypedResults.Problem(problem);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
+using Network.Hub.Identity;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Keys;
@@ -9,7 +10,7 @@ namespace Network.Hub.Keys;
 /// Membership and keys: registers cities and their public keys, and revokes keys. The admin commands and
 /// the demo network use it; a later issue puts it behind the coordinator's API.
 /// </summary>
-public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time)
+public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time, ClientRegistry clients)
 {
     /// <summary>Registers a city, or renames an existing one.</summary>
     /// <exception cref="ArgumentException">The id is not a city id.</exception>
@@ -69,7 +70,11 @@ public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time)
         return record;
     }
 
-    /// <summary>Revokes a key now. Snapshots it signed that were already accepted stay; new ones are refused.</summary>
+    /// <summary>
+    /// Revokes a key now. Snapshots it signed that were already accepted stay; new ones are refused. The access tokens of
+    /// the city's node are revoked with it (a key is revoked when the node may be in other hands): the node needs a new
+    /// token, and if its secret may be known too, the coordinator gives it a new one or removes the client.
+    /// </summary>
     /// <returns>The revoked key, or <see langword="null"/> if no key has that id.</returns>
     public async Task<CityKeyRecord?> RevokeKeyAsync(string keyId, CancellationToken ct = default)
     {
@@ -79,8 +84,13 @@ public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time)
             return null;
         }
 
-        key.RevokedAt ??= time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            await clients.RevokeTokensAsync(ClientRegistry.NodeClientId(key.CityId), ct);
+        }
+
         return key;
     }
 

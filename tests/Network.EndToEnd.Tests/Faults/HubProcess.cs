@@ -111,6 +111,8 @@ internal sealed class HubProcess : IDisposable
         start.Environment["Network__Demo__Enabled"] = "false";
         // A production hub refuses to start without token-signing certificates; these tests are not about tokens.
         start.Environment["Network__Identity__DevelopmentKeys"] = "true";
+        // ... and without its public address, the tokens' issuer.
+        start.Environment["Network__Identity__Issuer"] = "http://127.0.0.1/";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

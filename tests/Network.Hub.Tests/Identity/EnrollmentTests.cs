@@ -63,10 +63,14 @@ public sealed class EnrollmentTests : IAsyncLifetime
         using var accepted = await PublishAsync(node, _trondheim.Keys.CreateSigner().Sign(first));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
 
-        // The coordinator revokes the key: the next snapshot is refused with the verifier's reason.
+        // The coordinator revokes the key: the node's token is revoked with it, and with a new one the next snapshot
+        // is refused with the verifier's reason.
         using var revoked = await _coordinator.PostAsync($"/api/cities/NO-5001/keys/{_trondheim.Keys.KeyId}/revoke", null, Ct);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal("revoked", (await JsonAsync(revoked)).GetProperty("state").GetString());
+        using var unauthorized = await PublishAsync(node, _trondheim.Snapshot().ForPeriod(2021).Sign());
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        node.WithToken(await TestTokens.RequestAsync(node, "node-NO-5001", secret, ct: Ct));
         using var refused = await PublishAsync(node, _trondheim.Snapshot().ForPeriod(2021).Sign());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var reason = Assert.Single((await JsonAsync(refused)).GetProperty("errors").EnumerateArray());

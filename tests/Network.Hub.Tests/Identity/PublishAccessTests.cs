@@ -64,7 +64,7 @@ public sealed class PublishAccessTests : IAsyncLifetime
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal("$.cityId", error.GetProperty("field").GetString());
+        Assert.Equal(("NotTheSendersCity", 70, "$.cityId"), (error.GetProperty("reason").GetString(), error.GetProperty("code").GetInt32(), error.GetProperty("field").GetString()));
         Assert.Contains("NO-5001", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("NO-4601", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("NO-4601", problem.GetProperty("tokenCity").GetString());
@@ -91,6 +91,8 @@ public sealed class PublishAccessTests : IAsyncLifetime
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
         Assert.Contains("no city's node", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("NotTheSendersCity", 70), (error.GetProperty("reason").GetString(), error.GetProperty("code").GetInt32()));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string jws)

@@ -83,6 +83,49 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    // Every spelling the authorization server answers as its token endpoint (it ignores case and a trailing slash,
+    // as ASP.NET Core's routing does) counts against the one token limit: none is a way around it.
+    [Fact]
+    public async Task Every_spelling_of_the_token_endpoint_shares_the_one_token_limit()
+    {
+        string[] spellings = ["/connect/token", "/connect/token/", "/CONNECT/TOKEN", "/Connect/Token/"];
+        using var client = _hub.CreateClient();
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostTokenRequestAsync(client, spellings[i + 1], $"guess-{i}");
+            guesses.Add(response.StatusCode);
+        }
+
+        var limited = new List<HttpStatusCode>();
+        foreach (var spelling in spellings)
+        {
+            using var response = await PostTokenRequestAsync(client, spelling, "one-more-guess");
+            limited.Add(response.StatusCode);
+        }
+
+        Assert.All(guesses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.All(limited, status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+    }
+
+    [Fact]
+    public async Task A_path_the_authorization_server_does_not_answer_is_not_a_token_endpoint()
+    {
+        using var client = _hub.CreateClient();
+
+        using var response = await PostTokenRequestAsync(client, "/connect/token/x", "guess");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostTokenRequestAsync(HttpClient client, string path, string secret) =>
+        client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "node-NO-5001",
+            ["client_secret"] = secret,
+        }), Ct);
+
     [Fact]
     public async Task Enrollment_requests_have_their_own_lower_limit()
     {

@@ -4,6 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Network.Hub.Hosting;
+using Network.Hub.Identity;
 using Network.Testing;
 using Network.Testing.Hub;
 
@@ -26,17 +28,14 @@ public sealed class SigningKeyTests : IDisposable
     {
         var settings = CertificateSettings();
         using var trondheim = TestCity.Trondheim();
-        string token;
-        await using (var before = new HubFactory(settings))
-        {
-            using var client = Https(before);
-            await before.RegisterAsync(trondheim);
-            token = await TestTokens.RequestAsync(client, "node-NO-5001", TestTokens.NodeSecret("NO-5001"), ct: Ct);
-        }
+        await using var before = new HubFactory(settings);
+        using var client = Https(before);
+        await before.RegisterAsync(trondheim);
+        var token = await TestTokens.RequestAsync(client, "node-NO-5001", TestTokens.NodeSecret("NO-5001"), ct: Ct);
 
-        // The hub restarted (another process, even another instance behind the load balancer): same certificate files.
-        await using var after = new HubFactory(settings);
-        await after.RegisterAsync(trondheim);
+        // Another hub process (restarted, or another instance behind the load balancer) on the same database (the
+        // client, as its tokens were issued) with the same certificate files.
+        await using var after = new HubFactory(new Dictionary<string, string?>(settings) { ["Network:Storage:ConnectionString"] = before.ConnectionString });
         using var restarted = Https(after).WithToken(token);
         using var content = new StringContent(trondheim.Snapshot().Sign(), Encoding.ASCII, "application/jose");
 
@@ -64,14 +63,13 @@ public sealed class SigningKeyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_production_hub_without_certificates_refuses_to_start_naming_the_settings()
+    public void A_production_hub_without_certificates_refuses_to_start_naming_the_settings()
     {
-        await using var hub = new HubFactory(new Dictionary<string, string?> { ["Network:Bus:Transport"] = "RabbitMq" });
-        await using var production = hub.WithWebHostBuilder(web => web.UseEnvironment("Production"));
+        var production = ProductionHub.Builder(new Dictionary<string, string?> { ["Network:Bus:Transport"] = "RabbitMq" });
 
-        var failure = Assert.ThrowsAny<Exception>(() => production.Services);
+        var failure = Assert.Throws<StartupFailureException>(() => production.AddIdentity());
 
-        var message = Flatten(failure);
+        var message = failure.Message;
         Assert.Contains("Network:Identity:SigningCertificate:Path", message, StringComparison.Ordinal);
         Assert.Contains("Network:Identity:DevelopmentKeys", message, StringComparison.Ordinal);
     }
@@ -103,6 +101,4 @@ public sealed class SigningKeyTests : IDisposable
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, name.Replace(".pfx", "-password", StringComparison.Ordinal)));
         return path;
     }
-
-    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Flatten(e.InnerException);
 }
