@@ -110,6 +110,30 @@ public sealed class NetworkPeriod
         return result;
     }
 
+    /// <summary>
+    /// This period with the values of <paramref name="cities"/> replaced by <paramref name="values"/>: what a new
+    /// snapshot of those cities changes, without reading the other cities' values again. A named city with no value in
+    /// <paramref name="values"/> drops out; a city that was not in the period joins it. The values are checked as
+    /// <see cref="Create"/> checks them.
+    /// </summary>
+    /// <param name="cities">The cities whose values are replaced.</param>
+    /// <param name="values">The replaced cities' values: every value of theirs the new period holds.</param>
+    /// <exception cref="ArgumentException">A value is for a city not named in <paramref name="cities"/>, or some values break the rules.</exception>
+    public NetworkPeriod WithCities(IReadOnlyCollection<string> cities, IEnumerable<ReportedValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(cities);
+        ArgumentNullException.ThrowIfNull(values);
+        var replaced = cities.ToHashSet(StringComparer.Ordinal);
+        var list = values.ToList();
+        if (list.FirstOrDefault(v => v is not null && !replaced.Contains(v.CityId)) is { } stray)
+        {
+            throw new ArgumentException($"{stray.CityId} reported {stray.Key}, but it is not one of the cities replaced.", nameof(values));
+        }
+
+        var kept = Cities.Where(c => !replaced.Contains(c)).SelectMany(ValuesOf);
+        return Create(Period, kept.Concat(list), Catalogue);
+    }
+
     /// <summary>Whether the city reported at least one value for the period.</summary>
     public bool Contains(string cityId) => _cityIndex.ContainsKey(cityId);
 

@@ -29,6 +29,43 @@ public sealed class NetworkPeriodTests
     }
 
     [Fact]
+    public void Replaces_the_values_of_the_named_cities_and_keeps_the_others()
+    {
+        var before = new NetworkBuilder(2020)
+            .Report("NO-5001", "EC-ICT-ICT-1C", 100)
+            .Report("NO-5001", "EN-EN-AQ-1C", 8.5, dataPoint: "PM2.5")
+            .Report("NO-3024", "EC-ICT-ICT-1C", 97)
+            .Report("NO-1507", "EC-ICT-ICT-1C", 90)
+            .Build();
+
+        var after = before.WithCities(
+            ["NO-5001", "NO-1507", "NO-0301"],
+            [
+                new ReportedValue("NO-5001", "EC-ICT-ICT-1C", null, 99, DataQuality.Measured, false),   // changed; its PM2.5 is gone
+                new ReportedValue("NO-0301", "EC-ICT-ICT-1C", null, 95, DataQuality.Measured, false),   // joins; NO-1507 drops out
+            ]);
+
+        Assert.Equal(["NO-0301", "NO-3024", "NO-5001"], after.Cities);
+        Assert.Equal(99, after.Find("NO-5001", new KpiKey("EC-ICT-ICT-1C"))!.Value);
+        Assert.Null(after.Find("NO-5001", new KpiKey("EN-EN-AQ-1C", "PM2.5")));
+        Assert.Equal(97, after.Find("NO-3024", new KpiKey("EC-ICT-ICT-1C"))!.Value);
+        Assert.Equal(3, after.Distribution(new KpiKey("EC-ICT-ICT-1C")).ReportingCount);
+        Assert.Equal(3, after.ValueCount);
+        Assert.Equal(4, before.ValueCount);   // the period it was made from is unchanged
+    }
+
+    [Fact]
+    public void Refuses_a_replacement_value_of_a_city_it_was_not_told_to_replace()
+    {
+        var before = new NetworkBuilder(2020).Report("NO-5001", "EC-ICT-ICT-1C", 100).Build();
+
+        var error = Assert.Throws<ArgumentException>(() => before.WithCities(
+            ["NO-5001"], [new ReportedValue("NO-3024", "EC-ICT-ICT-1C", null, 1, DataQuality.Measured, false)]));
+
+        Assert.Contains("NO-3024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Knows_every_KPI_and_data_point_of_the_catalogue()
     {
         var keys = new NetworkBuilder().Build().Keys;

@@ -144,9 +144,9 @@ public static class AttackBenchmark
             await AttackRequests.SendAsync(context.Http, new HttpRequestMessage(HttpMethod.Get, "odata/Cities?$top=1"), context.Options.Timeout);
         }
 
-        // Class 8 posts to the token endpoint and the snapshot door: a token (one of the 60 a minute) and a small
-        // snapshot the hub refuses warm them. Class 4 counts the token endpoint's answers, so it is not warmed there.
-        if (attackClass == 8)
+        // Classes 3 and 8 post to the token endpoint and the snapshot door: a token (one of the 60 a minute) and a
+        // small snapshot the hub refuses warm them. Class 4 counts the token endpoint's answers, so it is not warmed there.
+        if (attackClass is 3 or 8)
         {
             context.NodeToken = await AttackRequests.TokenAsync(context.Http, context.Store.PublisherClientId, context.Secret);
             var request = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent("not.a.jws") };

@@ -91,6 +91,8 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
         builder.UseSetting("Network:Storage:Provider", "Sqlite");
         builder.UseSetting("Network:Storage:ConnectionString", ConnectionString);
         builder.UseSetting("Network:Demo:Enabled", "false");
+        // Loads at start would race the tests' own reads and load counts; EnginePreloadTests turns it on.
+        builder.UseSetting("Network:Scores:PreloadAtStart", "false");
         // Every client of the in-memory test server has the same (no) address, and one hub serves many tests: the
         // limits are lifted here; the rate-limit tests set their own.
         builder.UseSetting("Network:RateLimits:Anonymous:PermitLimit", "1000000");

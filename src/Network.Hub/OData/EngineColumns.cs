@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
+using Network.Hub.Embargo;
 using Network.Hub.Queries;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -7,10 +8,12 @@ using Network.Hub.Storage;
 namespace Network.Hub.OData;
 
 /// <summary>
-/// The benchmarking engine's results for the values one feed request returns. Loaded before the database query from
+/// The benchmarking engine's results for the values one feed request returns. Prepared before the database query from
 /// the same current snapshots the engine scores (now, or as of a date), then read row by row while the rows are
 /// materialised: a value gets engine columns only when its snapshot is one of those current snapshots, so a
-/// superseded value never shows the score of the value that replaced it. One instance serves one request.
+/// superseded value never shows the score of the value that replaced it. A period's engine is loaded only when a row
+/// of the page needs it (the page is then read again), so a page costs the periods it shows, not every period
+/// stored. One instance serves one request.
 /// </summary>
 public sealed class EngineColumns
 {
@@ -22,43 +25,67 @@ public sealed class EngineColumns
         nameof(KpiValueRow.NetworkMedian), nameof(KpiValueRow.Explanation),
     };
 
-    private readonly Dictionary<int, Scorer> _scorers;
+    private readonly NetworkScores? _scores;
+    private readonly Readership _readership;
+    private readonly DateTimeOffset? _asOf;
     private readonly HashSet<Guid> _scoredSnapshots;
+    private readonly Dictionary<int, Scorer> _scorers = [];
+    private readonly HashSet<int> _missing = [];
     private readonly Dictionary<(int Period, string City), ScoreCard?> _cards = [];
 
-    private EngineColumns(Dictionary<int, Scorer> scorers, HashSet<Guid> scoredSnapshots)
+    private EngineColumns(NetworkScores? scores, Readership readership, DateTimeOffset? asOf, HashSet<Guid> scoredSnapshots)
     {
-        _scorers = scorers;
+        _scores = scores;
+        _readership = readership;
+        _asOf = asOf;
         _scoredSnapshots = scoredSnapshots;
     }
 
     /// <summary>No engine results: every engine column reads null. For requests that return no engine column.</summary>
-    public static EngineColumns None => new([], []);
+    public static EngineColumns None => new(null, Readership.Public, null, []);
 
-    /// <summary>Whether anything was loaded.</summary>
-    public bool IsLoaded => _scorers.Count > 0;
+    /// <summary>
+    /// Whether a row read since the last <see cref="LoadMissingPeriodsAsync"/> needed a period not loaded yet (its engine
+    /// columns read null): the query is then run again once those periods are loaded.
+    /// </summary>
+    public bool MissesPeriods => _missing.Count > 0;
 
-    /// <summary>Loads the engine for every period that has current snapshots as of <paramref name="asOf"/> (now when null).</summary>
+    /// <summary>
+    /// Prepares engine columns over the current snapshots as of <paramref name="asOf"/> (now when null). No period is
+    /// loaded yet: the rows tell which periods the page needs (<see cref="MissesPeriods"/>), so a page of one period
+    /// never pays for the others.
+    /// </summary>
     public static async Task<EngineColumns> LoadAsync(NetworkDbContext db, NetworkScores scores, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scores);
-        var current = await db.CurrentSnapshots(asOf).Select(s => new { s.SnapshotId, s.Period }).ToListAsync(cancellationToken);
-        var scorers = new Dictionary<int, Scorer>();
-        foreach (var period in current.Select(s => s.Period).Distinct())
-        {
-            // The request's own context: the engine is loaded over exactly what this caller reads in the rows.
-            scorers[period] = await scores.ForPeriodAsync(db.Readership, period, asOf, cancellationToken: cancellationToken);
-        }
-
-        return new EngineColumns(scorers, current.Select(s => s.SnapshotId).ToHashSet());
+        var current = await db.CurrentSnapshots(asOf).Select(s => s.SnapshotId).ToListAsync(cancellationToken);
+        // The request's own readership: the engine is loaded over exactly what this caller reads in the rows.
+        return new EngineColumns(scores, db.Readership, asOf, current.ToHashSet());
     }
 
-    /// <summary>The engine's result for one stored value; null when the value was not current when the engine scored it.</summary>
+    /// <summary>Loads the engine for the periods the rows read so far needed (the cached scorers, when they are current).</summary>
+    public async Task LoadMissingPeriodsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var period in _missing)
+        {
+            _scorers[period] = await _scores!.ForPeriodAsync(_readership, period, _asOf, cancellationToken: cancellationToken);
+        }
+
+        _missing.Clear();
+    }
+
+    /// <summary>The engine's result for one stored value; null when the value was not current when the engine scored it, or its period is not loaded yet.</summary>
     public ValueScore? Find(Guid snapshotId, string cityId, int period, string kpi, string dataPoint, double value)
     {
-        if (!_scoredSnapshots.Contains(snapshotId) || !_scorers.TryGetValue(period, out var scorer))
+        if (!_scoredSnapshots.Contains(snapshotId))
         {
+            return null;
+        }
+
+        if (!_scorers.TryGetValue(period, out var scorer))
+        {
+            _missing.Add(period);
             return null;
         }
 

@@ -82,30 +82,21 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
         {
             var version = withEngine ? await DataVersionAsync(cancellationToken) : default;
             var engine = withEngine ? await EngineColumns.LoadAsync(db, scores, asOf, cancellationToken) : EngineColumns.None;
-            feature.NextLink = null;
-            feature.TotalCount = null;
-            feature.TotalCountFunc = null;
             IQueryable page;
             try
             {
-                var query = source(engine, withValues);
                 if (options.Request.IsCountRequest())
                 {
-                    var filtered = (IQueryable<T>)options.ApplyTo(query, Settings(pageSize: null), AllowedQueryOptions.All & ~AllowedQueryOptions.Filter);
+                    var filtered = (IQueryable<T>)options.ApplyTo(source(engine, withValues), Settings(pageSize: null), AllowedQueryOptions.All & ~AllowedQueryOptions.Filter);
                     return new OkObjectResult(filtered.Provider is IAsyncQueryProvider ? await filtered.LongCountAsync(cancellationToken) : filtered.LongCount());
                 }
 
-                if (withValues && options.Apply is null)
+                // The rows tell which periods' engines the page needs; the page is read again once they are loaded.
+                page = await PageAsync(options, source(engine, withValues), withValues, pageSize, cancellationToken);
+                while (engine.MissesPeriods)
                 {
-                    // In two steps, so the values are read once and a page of them per snapshot is returned: the
-                    // database filters, sorts, counts and pages the snapshots (each read with its values, one query
-                    // for them all); then $select and $expand shape that page in memory, paging each snapshot's values.
-                    var snapshots = await BufferAsync(options.ApplyTo(query, Settings(pageSize), AllowedQueryOptions.Select | AllowedQueryOptions.Expand), cancellationToken);
-                    page = options.ApplyTo(snapshots, InMemory(_limits.ExpandedValuesPageSize), AllowedQueryOptions.All & ~(AllowedQueryOptions.Select | AllowedQueryOptions.Expand));
-                }
-                else
-                {
-                    page = await BufferAsync(options.ApplyTo(query, Settings(pageSize)), cancellationToken);
+                    await engine.LoadMissingPeriodsAsync(cancellationToken);
+                    page = await PageAsync(options, source(engine, withValues), withValues, pageSize, cancellationToken);
                 }
 
                 if (feature.TotalCountFunc is { } count)
@@ -131,6 +122,25 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
                     "Snapshots kept arriving while the scores were computed; try again in a moment.");
             }
         }
+    }
+
+    // One page of the request's rows, read from the database (and shaped in memory when snapshots' values are expanded).
+    private async Task<IQueryable> PageAsync<T>(ODataQueryOptions<T> options, IQueryable<T> query, bool withValues, int pageSize, CancellationToken cancellationToken)
+    {
+        var feature = options.Request.ODataFeature();
+        feature.NextLink = null;
+        feature.TotalCount = null;
+        feature.TotalCountFunc = null;
+        if (withValues && options.Apply is null)
+        {
+            // In two steps, so the values are read once and a page of them per snapshot is returned: the
+            // database filters, sorts, counts and pages the snapshots (each read with its values, one query
+            // for them all); then $select and $expand shape that page in memory, paging each snapshot's values.
+            var snapshots = await BufferAsync(options.ApplyTo(query, Settings(pageSize), AllowedQueryOptions.Select | AllowedQueryOptions.Expand), cancellationToken);
+            return options.ApplyTo(snapshots, InMemory(_limits.ExpandedValuesPageSize), AllowedQueryOptions.All & ~(AllowedQueryOptions.Select | AllowedQueryOptions.Expand));
+        }
+
+        return await BufferAsync(options.ApplyTo(query, Settings(pageSize)), cancellationToken);
     }
 
     /// <summary>Answers a request for one entity: <paramref name="source"/> narrowed to it, with the request's <c>$select</c> and <c>$expand</c>.</summary>

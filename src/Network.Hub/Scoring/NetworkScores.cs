@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
@@ -11,11 +12,13 @@ namespace Network.Hub.Scoring;
 
 /// <summary>
 /// Loads one period's current (or as-of) values from the database into the pure engine and hands out a
-/// <see cref="Scorer"/>. A period is loaded once and reused until a snapshot arrives: the cache key carries the
-/// count and newest receipt time of stored snapshots, which one cheap query reads, so every hub instance sees
-/// new data at once without any in-process signal.
+/// <see cref="Scorer"/>. A period is loaded once and reused until a snapshot of that period arrives: the cache key
+/// carries the period's <see cref="PeriodVersion"/> (the count and newest receipt time of its stored snapshots), which
+/// one cheap query reads, so every hub instance sees new data at once without any in-process signal. A snapshot of
+/// one period leaves the other periods' engines as they are, and the period it changes is brought up to date from
+/// the cities that published since, not read again whole (<see cref="NetworkPeriod.WithCities"/>).
 /// </summary>
-public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkScores> logger)
+public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics metrics, ILogger<NetworkScores> logger)
 {
     private const int MaxEntries = 64;
 
@@ -35,19 +38,25 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         Readership readership, int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
     {
         targets ??= TargetSet.Default;
-        (int, DateTimeOffset?) version;
+        PeriodVersion version;
         await using (var scope = scopes.CreateReadingScope(readership))
         {
-            version = await DataVersionAsync(scope.ServiceProvider.GetRequiredService<NetworkDbContext>(), cancellationToken);
+            version = await PeriodVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<NetworkDbContext>(), period, asOf, cancellationToken);
         }
 
         // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
         // preliminary figures must not leak through a statistic either.
         var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership);
+        var load = new PeriodLoad(readership, period, asOf, targets, version);
         while (true)
         {
-            var fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(readership, period, asOf, targets, cancellationToken)));
-            var entry = _cache.AddOrUpdate(key, fresh, (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets) ? old : fresh);
+            Entry? fresh = null;
+            var entry = _cache.AddOrUpdate(
+                key,
+                _ => fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(load, cancellationToken))),
+                (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets)
+                    ? old
+                    : fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => UpdateAsync(old, load, cancellationToken))));
             if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
                 // Current periods stay; "as of" entries are many and rarely reused, so they make room.
@@ -82,29 +91,74 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
     }
 
-    private async Task<Scorer> LoadAsync(Readership readership, int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken)
+    // The whole period, from the database.
+    private async Task<Scorer> LoadAsync(PeriodLoad load, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateReadingScope(readership);
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = scopes.CreateReadingScope(load.Readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var values = await db.CurrentValues(asOf)
-            .Where(v => v.Period == period)
+        var network = NetworkPeriod.Create(load.Period, await ReadValuesAsync(db.CurrentValuesOf(load.Period, load.AsOf), cancellationToken));
+        metrics.Loaded(EngineLoadMetrics.KindWhole, load.Period, started);
+        logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", load.Period, load.AsOf, network);
+        return new Scorer(network, load.Targets);
+    }
+
+    // The period as it was at the previous version, brought up to date: only the cities that published since are read.
+    private async Task<Scorer> UpdateAsync(Entry previous, PeriodLoad load, CancellationToken cancellationToken)
+    {
+        Scorer before;
+        try
+        {
+            before = await previous.Scorer.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (previous.Scorer.Value.IsCompleted)
+        {
+            return await LoadAsync(load, cancellationToken); // that load failed or was cancelled: nothing to build on
+        }
+
+        if (previous.Version == load.Version)
+        {
+            return new Scorer(before.Period, load.Targets); // the same data against a target set loaded again
+        }
+
+        if (previous.Version.Newest is not { } since || load.Version.Newest is not { } until || load.Version.Count <= previous.Version.Count)
+        {
+            return await LoadAsync(load, cancellationToken);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = scopes.CreateReadingScope(load.Readership);
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        var arrived = await PeriodVersion.Snapshots(db, load.Period, load.AsOf)
+            .Where(s => s.ReceivedAt > since && s.ReceivedAt <= until)
+            .Select(s => s.CityId)
+            .ToListAsync(cancellationToken);
+        if (arrived.Count != load.Version.Count - previous.Version.Count)
+        {
+            // A snapshot committed out of the order of its receipt times (two ingestions at once): the difference
+            // cannot tell which ones are new, so read the period whole.
+            return await LoadAsync(load, cancellationToken);
+        }
+
+        var cities = arrived.Distinct(StringComparer.Ordinal).ToList();
+        var values = await ReadValuesAsync(db.CurrentValuesOf(load.Period, load.AsOf).Where(v => cities.Contains(v.CityId)), cancellationToken);
+        var network = before.Period.WithCities(cities, values);
+        metrics.Loaded(EngineLoadMetrics.KindUpdate, load.Period, started);
+        logger.LogDebug("Updated period {Period} (as of {AsOf}) with {Cities} cities that published: {Network}", load.Period, load.AsOf, cities.Count, network);
+        return new Scorer(network, load.Targets);
+    }
+
+    private static async Task<List<ReportedValue>> ReadValuesAsync(IQueryable<KpiValueRecord> values, CancellationToken cancellationToken)
+    {
+        var rows = await values
             .Select(v => new { v.CityId, v.KpiCode, v.DataPoint, v.Value, v.Quality })
             .ToListAsync(cancellationToken);
-        var network = NetworkPeriod.Create(period, values.Select(v => new ReportedValue(
+        return rows.ConvertAll(v => new ReportedValue(
             v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Quality,
-            Verified: false))); // verifier attestations are not stored yet: nothing is verified
-        logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", period, asOf, network);
-        return new Scorer(network, targets);
+            Verified: false)); // verifier attestations are not stored yet: nothing is verified
     }
 
-    private static async Task<(int Count, DateTimeOffset? Newest)> DataVersionAsync(NetworkDbContext db, CancellationToken ct)
-    {
-        var stats = await db.Snapshots
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Newest = g.Max(s => (DateTimeOffset?)s.ReceivedAt) })
-            .FirstOrDefaultAsync(ct);
-        return (stats?.Count ?? 0, stats?.Newest);
-    }
+    private sealed record PeriodLoad(Readership Readership, int Period, DateTimeOffset? AsOf, TargetSet Targets, PeriodVersion Version);
 
-    private sealed record Entry((int Count, DateTimeOffset? Newest) Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
+    private sealed record Entry(PeriodVersion Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
 }
