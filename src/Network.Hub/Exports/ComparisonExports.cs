@@ -3,6 +3,7 @@ using Network.Benchmarking.Targets;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.Hosting;
+using Network.Hub.Problems;
 using Network.Hub.Targets;
 
 namespace Network.Hub.Exports;
@@ -113,11 +114,10 @@ public static class ComparisonExports
             }
         }
 
-        return TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-            title: "The comparison cannot be built",
-            detail: $"Check {string.Join(", ", errors.Keys)}.",
-            extensions: new Dictionary<string, object?> { ["reasons"] = reasons.Distinct(StringComparer.Ordinal).ToArray() });
+        return HubProblem.ComparisonNotBuildable(
+                errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+                reasons.Distinct(StringComparer.Ordinal).ToArray())
+            .ToValidationResult();
     }
 
     private static string[] List(Microsoft.Extensions.Primitives.StringValues values) =>

@@ -92,20 +92,12 @@ public sealed class NetworkQuery : ObjectGraphType
                 // Every reason is reported, in order: all but the last are added, the last ends the field.
                 foreach (var problem in result.Problems.SkipLast(1))
                 {
-                    c.Errors.Add(ErrorOf(problem, c));
+                    c.Errors.Add(FieldErrors.Of(c, problem));
                 }
 
-                throw ErrorOf(result.Problems[^1], c);
+                throw FieldErrors.Of(c, result.Problems[^1]);
             });
 
         this.AddMatchingFields();
-    }
-
-    private static ExecutionError ErrorOf(ComparisonProblem problem, IResolveFieldContext context)
-    {
-        var error = new ExecutionError(problem.Message) { Code = ErrorCodes.Of(problem.Reason) };
-        error.AddLocation(context.FieldAst, context.Document);
-        error.Path = context.Path;
-        return error;
     }
 }
