@@ -1,5 +1,6 @@
 using System.Globalization;
 using Network.Benchmarking.Targets;
+using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.Hosting;
@@ -103,12 +104,12 @@ public static class ComparisonExports
         if (errors.Count == 0)
         {
             var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets), request.HttpContext.RequestServices.ReadershipOf(), cancellationToken);
-            if (result.Table is { } table)
+            if (result.TryGetValue(out var table))
             {
                 return write(table, targets!);
             }
 
-            foreach (var problem in result.Problems)
+            foreach (var problem in result.Failures)
             {
                 Add(problem.Field, problem.Message, problem.Reason.ToString());
             }

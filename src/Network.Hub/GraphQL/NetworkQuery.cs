@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Limits;
@@ -84,18 +85,18 @@ public sealed class NetworkQuery : ObjectGraphType
                     c.GetArgument<DateTimeOffset?>("asOf"),
                     await c.TargetSetArgumentAsync());
                 var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.RequestServices!.ReadershipOf(), c.CancellationToken);
-                if (result.Table is { } table)
+                if (result.TryGetValue(out var table))
                 {
                     return table;
                 }
 
                 // Every reason is reported, in order: all but the last are added, the last ends the field.
-                foreach (var problem in result.Problems.SkipLast(1))
+                foreach (var problem in result.Failures.SkipLast(1))
                 {
                     c.Errors.Add(FieldErrors.Of(c, problem));
                 }
 
-                throw FieldErrors.Of(c, result.Problems[^1]);
+                throw FieldErrors.Of(c, result.Failures[^1]);
             });
 
         this.AddMatchingFields();
