@@ -1,4 +1,5 @@
 using Network.Benchmarking.Targets;
+using Network.Contracts.Results;
 
 namespace Network.Benchmarking.Tests;
 
@@ -11,5 +12,5 @@ internal static class TestTargets
     public static TargetSet Of(params string[] rows) =>
         TargetSet.Parse(new StringReader(Header + "\n" + string.Join('\n', rows)), "test", "1").Value;
 
-    public static TargetSetParseResult Parse(string csv) => TargetSet.Parse(new StringReader(csv), "test", "1");
+    public static Result<TargetSet, TargetSetError> Parse(string csv) => TargetSet.Parse(new StringReader(csv), "test", "1");
 }

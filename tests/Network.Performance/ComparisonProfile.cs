@@ -102,7 +102,7 @@ public static class ComparisonProfile
             buffer.SetLength(0);
             await serializer.WriteAsync(buffer, last!, ct);
         }, Rounds);
-        var table = (await tables.BuildAsync(comparison, Readership.Network)).Table!;
+        var table = (await tables.BuildAsync(comparison, Readership.Network)).Value;
 
         output.WriteLine();
         output.WriteLine($"GraphQL `compare` in process ({table.Rows.Count} rows × {table.Cities.Count} cells, response {buffer.Length / 1024.0:N0} KiB):");

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Results;
 
 namespace Network.Benchmarking.Targets;
 
@@ -63,7 +64,7 @@ public sealed class TargetSet
     /// <param name="name">The set's name.</param>
     /// <param name="version">The set's version.</param>
     /// <param name="catalogue">The catalogue to check against; <see cref="KpiCatalogue.Default"/> when omitted.</param>
-    public static TargetSetParseResult Parse(TextReader reader, string name, string version, KpiCatalogue? catalogue = null)
+    public static Result<TargetSet, TargetSetError> Parse(TextReader reader, string name, string version, KpiCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -71,8 +72,8 @@ public sealed class TargetSet
         catalogue ??= KpiCatalogue.Default;
         return TargetSetReader.Read(reader, catalogue) switch
         {
-            { Errors.Count: > 0 } failed => TargetSetParseResult.Failure(failed.Errors),
-            var ok => TargetSetParseResult.Success(new TargetSet(name, version, catalogue.Version, ok.Targets)),
+            { Errors.Count: > 0 } failed => Result<TargetSet, TargetSetError>.Refused(failed.Errors),
+            var ok => Result<TargetSet, TargetSetError>.Of(new TargetSet(name, version, catalogue.Version, ok.Targets)),
         };
     }
 

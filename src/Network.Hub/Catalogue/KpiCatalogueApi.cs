@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Network.Contracts.Catalogue;
 using Network.Hub.Hosting;
+using Network.Hub.Problems;
 
 namespace Network.Hub.Catalogue;
 
@@ -35,12 +35,7 @@ public static class KpiCatalogueApi
     {
         if (!KpiFilter.TryParse(query, catalogue, out var filter, out var errors))
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Unknown filter value",
-                Detail = string.Join(" ", errors.Select(e => $"Filter '{e.Key}': {string.Join(" ", e.Value)}")),
-            });
+            return HubProblem.UnknownFilterValue(errors).ToResult();
         }
 
         var kpis = catalogue.All.Where(filter.Matches).Select(KpiResponse.From).ToArray();
@@ -62,10 +57,6 @@ public static class KpiCatalogueApi
             return TypedResults.Ok(KpiResponse.From(kpi));
         }
 
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Unknown KPI code",
-            detail: $"No U4SSC KPI has the code '{code}'. Codes look like EC-ICT-ICT-1C; GET /api/kpis lists them all.",
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+        return HubProblem.UnknownKpiCode(code).ToResult();
     }
 }

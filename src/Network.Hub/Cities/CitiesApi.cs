@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Snapshots;
+using Network.Hub.Problems;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Cities;
@@ -39,8 +40,7 @@ public static class CitiesApi
     {
         if (!await db.Cities.AnyAsync(c => c.Id == cityId, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such city",
-                detail: $"No member city has the id '{cityId}'. City ids look like NO-5001.");
+            return HubProblem.NoSuchCity(cityId, "City ids look like NO-5001.").ToResult();
         }
 
         var snapshots = await db.Snapshots.AsNoTracking()

@@ -21,12 +21,3 @@ public enum ComparisonProblemReason
 /// <param name="Field">The argument: <c>cities</c> or <c>kpis</c>.</param>
 /// <param name="Message">A sentence a city analyst understands.</param>
 public sealed record ComparisonProblem(ComparisonProblemReason Reason, string Field, string Message);
-
-/// <summary>The table, or every reason it could not be built.</summary>
-/// <param name="Table">The table; <see langword="null"/> when refused.</param>
-/// <param name="Problems">Why it was refused; empty when it was built.</param>
-public sealed record ComparisonResult(ComparisonTable? Table, IReadOnlyList<ComparisonProblem> Problems)
-{
-    /// <summary>Whether the table was built.</summary>
-    public bool Succeeded => Table is not null;
-}

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Results;
 using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -23,7 +24,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
     /// Builds the table over what <paramref name="readership"/> (the caller's) may read, or returns every reason it
     /// cannot be built (no cities, unknown cities or KPIs).
     /// </summary>
-    public async Task<ComparisonResult> BuildAsync(ComparisonRequest request, Readership readership, CancellationToken cancellationToken = default)
+    public async Task<Result<ComparisonTable, ComparisonProblem>> BuildAsync(ComparisonRequest request, Readership readership, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<ComparisonProblem>();
@@ -54,7 +55,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
 
         if (problems.Count > 0)
         {
-            return new ComparisonResult(null, problems);
+            return Result<ComparisonTable, ComparisonProblem>.Refused(problems);
         }
 
         var members = await MembersAsync(ids, readership, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
 
         if (problems.Count > 0)
         {
-            return new ComparisonResult(null, problems);
+            return Result<ComparisonTable, ComparisonProblem>.Refused(problems);
         }
 
         var scorer = await scores.ForPeriodAsync(readership, request.Period, request.AsOf, request.Targets, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             })
             .ToArray();
         var cities = ids.Select(id => members[id] with { Reported = period.Contains(id) }).ToArray();
-        return new ComparisonResult(new ComparisonTable(request.Period, request.AsOf, scorer.Targets.ToString(), cities, rows), []);
+        return Result<ComparisonTable, ComparisonProblem>.Of(new ComparisonTable(request.Period, request.AsOf, scorer.Targets.ToString(), cities, rows));
     }
 
     private static ComparisonCell CellOf(string cityId, KpiKey key, KpiDistribution distribution, ScoreCard? card)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Network.Benchmarking.Targets;
+using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.Hosting;
+using Network.Hub.Problems;
 using Network.Hub.Targets;
 
 namespace Network.Hub.Exports;
@@ -102,22 +104,21 @@ public static class ComparisonExports
         if (errors.Count == 0)
         {
             var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets), request.HttpContext.RequestServices.ReadershipOf(), cancellationToken);
-            if (result.Table is { } table)
+            if (result.TryGetValue(out var table))
             {
                 return write(table, targets!);
             }
 
-            foreach (var problem in result.Problems)
+            foreach (var problem in result.Failures)
             {
                 Add(problem.Field, problem.Message, problem.Reason.ToString());
             }
         }
 
-        return TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-            title: "The comparison cannot be built",
-            detail: $"Check {string.Join(", ", errors.Keys)}.",
-            extensions: new Dictionary<string, object?> { ["reasons"] = reasons.Distinct(StringComparer.Ordinal).ToArray() });
+        return HubProblem.ComparisonNotBuildable(
+                errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+                reasons.Distinct(StringComparer.Ordinal).ToArray())
+            .ToValidationResult();
     }
 
     private static string[] List(Microsoft.Extensions.Primitives.StringValues values) =>

@@ -36,10 +36,10 @@ public static class Arguments
         var first = context.GetArgument("first", DefaultPageSize);
         return first switch
         {
-            > MaxPageSize => throw new ExecutionError(
-                $"first: {first.ToString(CultureInfo.InvariantCulture)} is over the page size limit: a list returns at most {MaxPageSize} items per request. Ask for {MaxPageSize} or fewer and page on.")
-            { Code = "PAGE_SIZE_LIMIT" },
-            < 1 => throw new ExecutionError($"first must be at least 1; it is {first.ToString(CultureInfo.InvariantCulture)}.") { Code = "INVALID_ARGUMENT" },
+            > MaxPageSize => throw FieldErrors.Refusal(
+                $"first: {first.ToString(CultureInfo.InvariantCulture)} is over the page size limit: a list returns at most {MaxPageSize} items per request. Ask for {MaxPageSize} or fewer and page on.",
+                ErrorCodes.PageSizeLimit),
+            < 1 => throw FieldErrors.Refusal($"first must be at least 1; it is {first.ToString(CultureInfo.InvariantCulture)}.", ErrorCodes.InvalidArgument),
             _ => first,
         };
     }
@@ -52,7 +52,7 @@ public static class Arguments
         var name = context.GetArgument<string?>("targetSet");
         var sets = context.RequestServices!.GetRequiredService<TargetSets>();
         return await sets.ResolveAsync(name, context.CancellationToken)
-            ?? throw new ExecutionError($"No target set is named '{name}'; the hub has: {string.Join(", ", await sets.NamesAsync(context.CancellationToken))}.") { Code = "UNKNOWN_TARGET_SET" };
+            ?? throw FieldErrors.Refusal($"No target set is named '{name}'; the hub has: {string.Join(", ", await sets.NamesAsync(context.CancellationToken))}.", ErrorCodes.UnknownTargetSet);
     }
 
     /// <summary>A KPI code argument, checked against the catalogue.</summary>
@@ -63,6 +63,6 @@ public static class Arguments
         var code = context.GetArgument<string>(argument);
         return catalogue.TryGet(code, out var kpi)
             ? kpi
-            : throw new ExecutionError($"The catalogue {catalogue.Version} has no KPI '{code}'. KPI codes look like EC-ICT-ICT-1C.") { Code = "UNKNOWN_KPI" };
+            : throw FieldErrors.Refusal($"The catalogue {catalogue.Version} has no KPI '{code}'. KPI codes look like EC-ICT-ICT-1C.", ErrorCodes.UnknownKpi);
     }
 }

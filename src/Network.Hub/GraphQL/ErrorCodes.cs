@@ -32,6 +32,24 @@ public static class ErrorCodes
     /// <summary>The query is costly and every slot for costly reads stayed taken: 503, try again after <c>Retry-After</c>.</summary>
     public const string Busy = "BUSY";
 
+    /// <summary>An argument out of range or inconsistent with another (also the engine's refusal of an argument).</summary>
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary><c>first</c> asks for more items than a page holds.</summary>
+    public const string PageSizeLimit = "PAGE_SIZE_LIMIT";
+
+    /// <summary>No target set has the name asked for.</summary>
+    public const string UnknownTargetSet = "UNKNOWN_TARGET_SET";
+
+    /// <summary>The catalogue has no KPI with the code asked for.</summary>
+    public const string UnknownKpi = "UNKNOWN_KPI";
+
+    /// <summary>The dimension asked for is none of the three.</summary>
+    public const string UnknownDimension = "UNKNOWN_DIMENSION";
+
+    /// <summary>The field needs a scope the caller's token does not grant.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>CONSTANT_CASE of an enum member: <c>UnknownCity</c> becomes <c>UNKNOWN_CITY</c>.</summary>
     public static string Of<TEnum>(TEnum reason)
         where TEnum : struct, Enum

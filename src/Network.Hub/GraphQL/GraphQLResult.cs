@@ -10,7 +10,7 @@ public sealed record GraphQLResult(ExecutionResult Result, int StatusCode, strin
 {
     /// <summary>A response carrying one error and no <c>data</c>: the request was not executed.</summary>
     public static GraphQLResult Refusal(int statusCode, string code, string message, string mediaType = ResponseMediaType.Json) =>
-        new(new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = code }] }, statusCode, mediaType);
+        new(new ExecutionResult { Executed = false, Errors = [FieldErrors.Refusal(message, code)] }, statusCode, mediaType);
 
     /// <inheritdoc/>
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Limits;
@@ -84,28 +85,20 @@ public sealed class NetworkQuery : ObjectGraphType
                     c.GetArgument<DateTimeOffset?>("asOf"),
                     await c.TargetSetArgumentAsync());
                 var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.RequestServices!.ReadershipOf(), c.CancellationToken);
-                if (result.Table is { } table)
+                if (result.TryGetValue(out var table))
                 {
                     return table;
                 }
 
                 // Every reason is reported, in order: all but the last are added, the last ends the field.
-                foreach (var problem in result.Problems.SkipLast(1))
+                foreach (var problem in result.Failures.SkipLast(1))
                 {
-                    c.Errors.Add(ErrorOf(problem, c));
+                    c.Errors.Add(FieldErrors.Of(c, problem));
                 }
 
-                throw ErrorOf(result.Problems[^1], c);
+                throw FieldErrors.Of(c, result.Failures[^1]);
             });
 
         this.AddMatchingFields();
-    }
-
-    private static ExecutionError ErrorOf(ComparisonProblem problem, IResolveFieldContext context)
-    {
-        var error = new ExecutionError(problem.Message) { Code = ErrorCodes.Of(problem.Reason) };
-        error.AddLocation(context.FieldAst, context.Document);
-        error.Path = context.Path;
-        return error;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL;
 using Network.Hub.Home;
-using Network.Hub.Storage;
+using Network.Hub.Problems;
 
 namespace Network.Hub.Hosting;
 
@@ -29,19 +29,16 @@ public static class HubDefaults
         // What WebHost.ConfigureKestrel does, written against the services so any host builder can call this.
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize);
 
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
+        // Every failure becomes its answer here: ProblemDetails (Problems), and exceptions that are the caller's mistake
+        // (Kestrel's refusals, e.g. a chunked body past the limit: 413) or a database that cannot serve (503) are
+        // answered by their problem, not as 500s (ExceptionProblems).
+        builder.Services.AddProblemAnswers();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-
-        // Kestrel's refusals (a chunked body past the limit: 413) and a database that cannot serve (503) are answered
-        // as ProblemDetails, not as 500s; the exception handler tries these first.
-        builder.Services.AddExceptionHandler<BadRequestProblems>();
-        builder.Services.AddExceptionHandler<StorageProblems>();
 
         builder.AddReverseProxy();
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
+using Network.Hub.Problems;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
@@ -12,7 +12,7 @@ namespace Network.Hub.Identity;
 /// with the token, beside OpenIddict's <c>WWW-Authenticate</c> header), 403 when the token lacks the scope the
 /// endpoint needs (naming it).
 /// </summary>
-internal sealed class AccessProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+internal sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -24,10 +24,7 @@ internal sealed class AccessProblems(IProblemDetailsService problems) : IAuthori
             var authentication = await context.AuthenticateAsync(scheme);
             var why = authentication.Properties?.GetString(OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription);
             await context.ChallengeAsync(scheme); // 401 with WWW-Authenticate: Bearer error="invalid_token", ...
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, "An access token is needed", why is null
-                ? $"This endpoint needs an access token of this hub: get one from POST {TokenEndpoint.Path} with your client id and secret (grant_type=client_credentials) and send it as 'Authorization: Bearer <token>'."
-                : $"The access token was refused: {why.TrimEnd('.')}. Get a new one from POST {TokenEndpoint.Path}.");
+            await HubProblem.AccessTokenNeeded(why).WriteAsync(context);
             return;
         }
 
@@ -35,25 +32,10 @@ internal sealed class AccessProblems(IProblemDetailsService problems) : IAuthori
         {
             var needed = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToList() ?? [];
             var granted = context.User.GetScopes();
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await WriteAsync(context, StatusCodes.Status403Forbidden, "The access token does not allow this", needed.Count == 0
-                ? "The access token does not allow this request."
-                : $"This endpoint needs the scope '{string.Join("', '", needed)}'; the token grants {(granted.IsEmpty ? "no scope" : $"'{string.Join("', '", granted)}'")}. Ask the network coordinator for a client with that scope.",
-                needed);
+            await HubProblem.AccessTokenTooNarrow(needed, granted).WriteAsync(context);
             return;
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
-    }
-
-    private async Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyList<string>? requiredScopes = null)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (requiredScopes is { Count: > 0 })
-        {
-            problem.Extensions["requiredScopes"] = requiredScopes;
-        }
-
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

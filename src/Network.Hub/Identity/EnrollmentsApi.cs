@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Network.Contracts.Enrollment;
+using Network.Hub.Problems;
 using Network.Hub.Storage;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -48,15 +48,13 @@ public static class EnrollmentsApi
         ArgumentNullException.ThrowIfNull(request);
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the request as application/jose",
-                detail: $"The body must be the signed enrollment request the node's init wrote (enrollment.jws), with Content-Type: {JoseMediaType}.");
+            return HubProblem.EnrollmentNotJose().ToResult();
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Enrollment request too large",
-                detail: $"An enrollment request is at most {EnrollmentRequest.MaxLength:N0} characters.");
+            return HubProblem.EnrollmentTooLarge().ToResult();
         }
 
         var submission = await enrollments.SubmitAsync(body, cancellationToken);
@@ -68,17 +66,10 @@ public static class EnrollmentsApi
 
         if (submission.Conflict is { } conflict)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The key is registered already", detail: conflict);
+            return HubProblem.KeyRegisteredAlready(conflict).ToResult();
         }
 
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "Not a valid signed enrollment request",
-            Detail = $"The request was refused for {submission.Problems.Count} reason(s); nothing was kept. Each entry in 'errors' names the field and why.",
-        };
-        problem.Extensions["errors"] = submission.Problems.Select(p => new { field = p.Field, message = p.Message }).ToArray();
-        return TypedResults.Problem(problem);
+        return HubProblem.InvalidEnrollment(submission.Problems).ToResult();
     }
 
     /// <summary>The requests, newest first; <paramref name="status"/> (any case) filters.</summary>
@@ -89,8 +80,7 @@ public static class EnrollmentsApi
         {
             if (!Enum.TryParse<EnrollmentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown status",
-                    detail: $"'{status}' is not a status; use pending, approved or rejected, or leave it out for all.");
+                return HubProblem.UnknownEnrollmentStatus(status).ToResult();
             }
 
             filter = parsed;
@@ -127,8 +117,7 @@ public static class EnrollmentsApi
         ArgumentNullException.ThrowIfNull(rejection);
         if (string.IsNullOrWhiteSpace(rejection.Reason) || rejection.Reason.Length > 1000)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A rejection needs a reason",
-                detail: "Send {\"reason\": \"...\"} (1 to 1,000 characters): the node's analyst reads it.");
+            return HubProblem.RejectionNeedsReason().ToResult();
         }
 
         var decision = await enrollments.RejectAsync(enrollmentId, rejection.Reason.Trim(), Coordinator(user), cancellationToken);
@@ -139,10 +128,10 @@ public static class EnrollmentsApi
 
     private static ProblemHttpResult Undecided(Guid enrollmentId, EnrollmentDecision decision) => decision.Enrollment is null
         ? NotFound(enrollmentId)
-        : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The request cannot be decided", detail: decision.Conflict);
+        : HubProblem.EnrollmentUndecidable(decision.Conflict).ToResult();
 
     private static ProblemHttpResult NotFound(Guid enrollmentId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such enrollment request", detail: $"The hub holds no enrollment request {enrollmentId}.");
+        HubProblem.NoSuchEnrollment(enrollmentId).ToResult();
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Hub.Keys;
+using Network.Hub.Problems;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Identity;
@@ -49,7 +50,7 @@ public static class MembershipApi
         var key = registration.Jwk is { } jwk ? ParseKey(jwk, errors) : null;
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The city cannot be registered");
+            return HubProblem.CityNotRegistrable(errors).ToValidationResult();
         }
 
         if (key is not null && await KeyConflictAsync(db, key.Thumbprint(), registration.Id!, key, cancellationToken) is { } conflict)
@@ -95,7 +96,7 @@ public static class MembershipApi
         if (key is null)
         {
             errors.TryAdd("jwk", ["the new public key is required, as a JWK object: {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"...\",\"y\":\"...\"}"]);
-            return TypedResults.ValidationProblem(errors, title: "The key cannot be registered");
+            return HubProblem.KeyNotRegistrable(errors).ToValidationResult();
         }
 
         if (await KeyConflictAsync(db, key.Thumbprint(), cityId, key, cancellationToken) is { } conflict)
@@ -113,8 +114,7 @@ public static class MembershipApi
     {
         if (!await db.CityKeys.AnyAsync(k => k.KeyId == keyId && k.CityId == cityId, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such key",
-                detail: $"{cityId} has no key '{keyId}'; GET /api/cities/{cityId}/keys lists its keys.");
+            return HubProblem.NoSuchKey(cityId, keyId).ToResult();
         }
 
         var revoked = await registry.RevokeKeyAsync(keyId, cancellationToken);
@@ -141,13 +141,11 @@ public static class MembershipApi
     private static async Task<ProblemHttpResult?> KeyConflictAsync(NetworkDbContext db, string keyId, string cityId, EcPublicJwk key, CancellationToken ct) =>
         await db.CityKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, ct) is { } existing
         && !(existing.CityId == cityId && EcPublicJwk.Parse(existing.Jwk).Equals(key))
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The key is registered to another city",
-                detail: $"The key {keyId} is registered to {existing.CityId}; a key signs for one city only.")
+            ? HubProblem.KeyOfAnotherCity(keyId, existing.CityId).ToResult()
             : null;
 
     private static ProblemHttpResult NoSuchCity(string cityId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such city",
-            detail: $"No member city has the id '{cityId}'. Register it first (POST /api/cities).");
+        HubProblem.NoSuchCity(cityId, "Register it first (POST /api/cities).").ToResult();
 }
 
 /// <summary>The body of <c>POST /api/cities</c>.</summary>

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Network.Hub.Problems;
 
 namespace Network.Hub.Identity;
 
@@ -64,17 +63,6 @@ public static class RateLimits
     internal static async ValueTask WriteTooManyRequestsAsync(HttpContext context, RateLimitLease lease)
     {
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This address sent more requests than the hub answers anonymously; try again in {seconds} s. Clients with an access token are not limited this way.",
-            },
-        });
+        await HubProblem.TooManyRequests(seconds).WriteAsync(context);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.IdentityModel.Tokens;
+using Network.Hub.Problems;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -41,8 +42,7 @@ public static class TokenEndpoint
         // (none is known: both ignore case and a trailing slash) is no token endpoint: one path, one limit.
         if (context.GetOpenIddictServerRequest() is not { } request)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not the token endpoint",
-                detail: $"Ask for tokens at POST {Path}.");
+            return HubProblem.NotTheTokenEndpoint().ToResult();
         }
 
         if (!request.IsClientCredentialsGrantType() || request.ClientId is null)

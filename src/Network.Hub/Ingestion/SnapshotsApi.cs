@@ -4,12 +4,12 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
 using Network.Hub.Identity;
+using Network.Hub.Problems;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Ingestion;
@@ -51,19 +51,13 @@ public static class SnapshotsApi
         ArgumentNullException.ThrowIfNull(user);
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Send the snapshot as application/jose",
-                detail: $"The body must be the compact JWS with Content-Type: {JoseMediaType}; this request has '{request.ContentType}'.");
+            return HubProblem.SnapshotNotJose(request.ContentType).ToResult();
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Snapshot too large",
-                detail: $"The body is larger than {MaxBodyBytes:N0} bytes; a snapshot payload may be at most {SnapshotFormat.MaxPayloadBytes:N0} bytes.");
+            return HubProblem.SnapshotTooLarge().ToResult();
         }
 
         if (NotTheTokensCity(user, body) is { } refusal)
@@ -77,7 +71,7 @@ public static class SnapshotsApi
             return TypedResults.Accepted($"/api/snapshots/{receipt.SnapshotId}", receipt);
         }
 
-        return Problem(outcome.Rejected!);
+        return HubProblem.SnapshotRejected(outcome.Rejected!).ToResult();
     }
 
     /// <summary>A stored snapshot's receipt and, for readers inside the network, its JWS.</summary>
@@ -96,8 +90,7 @@ public static class SnapshotsApi
             })
             .FirstOrDefaultAsync(cancellationToken);
         return stored is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such snapshot",
-                detail: $"The hub holds no accepted snapshot {snapshotId}.")
+            ? HubProblem.NoSuchSnapshot(snapshotId).ToResult()
             : TypedResults.Ok(stored.View with { KeyRevokedAt = stored.KeyRevokedAt, Signature = SignatureNote(stored.View, stored.KeyRevokedAt) });
     }
 
@@ -141,17 +134,7 @@ public static class SnapshotsApi
         var message = tokenCity is null
             ? $"The access token belongs to '{user.FindFirst("sub")?.Value}', which is no city's node: only a node's token, which names its city, may publish snapshots."
             : $"The snapshot is for {claimed}, but this access token is {tokenCity}'s: a node publishes snapshots for its own city only.";
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "Not this client's city",
-            Detail = message + " Nothing was stored.",
-            Type = "https://u4ssc.network/problems/not-your-city",
-        };
-        problem.Extensions["tokenCity"] = tokenCity;
-        // The same entry shape, reason and code as every other refusal's (RejectionView), so a node reads it the same way.
-        problem.Extensions["errors"] = new[] { new RejectionView(nameof(RejectionReason.NotTheSendersCity), (int)RejectionReason.NotTheSendersCity, "$.cityId", message) };
-        return TypedResults.Problem(problem);
+        return HubProblem.NotTheTokensCity(tokenCity, message).ToResult();
     }
 
     private static string? ClaimedCity(string jws)
@@ -174,29 +157,6 @@ public static class SnapshotsApi
         {
             return null;
         }
-    }
-
-    private static ProblemHttpResult Problem(SnapshotRejected rejected)
-    {
-        var status = StatusFor(rejected.Reasons);
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status409Conflict => "Snapshot conflicts with one already stored",
-                StatusCodes.Status422UnprocessableEntity => "Snapshot content is not valid",
-                _ => "Not a valid signed snapshot",
-            },
-            Detail = $"The snapshot was refused for {rejected.Reasons.Count} reason(s); nothing was stored. Each entry in 'errors' names the field and why.",
-            Type = "https://u4ssc.network/problems/snapshot-rejected",
-        };
-        problem.Extensions["snapshotId"] = rejected.SnapshotId;
-        problem.Extensions["digest"] = rejected.Digest;
-        problem.Extensions["errors"] = rejected.Reasons
-            .Select(r => new RejectionView(r.Reason.ToString(), (int)r.Reason, r.Field, r.Message))
-            .ToArray();
-        return TypedResults.Problem(problem);
     }
 
     // Reads at most MaxBodyBytes; null when the body is larger. Kestrel enforces a limit too, but the test

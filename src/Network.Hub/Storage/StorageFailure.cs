@@ -7,7 +7,7 @@ namespace Network.Hub.Storage;
 /// <summary>
 /// Tells a database that cannot serve (a file that is read-only, damaged, missing or locked; a disk that is full; a
 /// SQL Server that cannot be reached or is read-only) from every other exception. Such a failure is the operator's to
-/// fix, not the caller's mistake nor a bug: requests that meet it answer 503 (<see cref="StorageProblems"/>), start-up
+/// fix, not the caller's mistake nor a bug: requests that meet it answer 503 (<see cref="Problems.ExceptionProblems"/>), start-up
 /// stops with one sentence (<see cref="StorageStartup"/>) and readiness reports it.
 /// </summary>
 public static class StorageFailure

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Results;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Targets;
@@ -88,9 +89,9 @@ public sealed class TargetSets(IServiceScopeFactory scopes, KpiCatalogue catalog
         }
 
         var parsed = Parse(csv, name, version);
-        if (!parsed.Succeeded)
+        if (!parsed.Success)
         {
-            return new TargetSetUpload(TargetSetUploadOutcome.Invalid, null, parsed.Errors, null);
+            return new TargetSetUpload(TargetSetUploadOutcome.Invalid, null, parsed.Failures, null);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(csv)));
@@ -131,7 +132,7 @@ public sealed class TargetSets(IServiceScopeFactory scopes, KpiCatalogue catalog
         return new TargetSetUpload(TargetSetUploadOutcome.Created, SummaryOf(parsed.Value, false, record.UploadedAt), [], null);
     }
 
-    private TargetSetParseResult Parse(string csv, string name, string version)
+    private Result<TargetSet, TargetSetError> Parse(string csv, string name, string version)
     {
         using var reader = new StringReader(csv);
         return TargetSet.Parse(reader, name, version, catalogue);

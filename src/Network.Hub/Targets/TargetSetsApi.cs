@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Network.Benchmarking.Targets;
 
 using Network.Hub.Identity;
+using Network.Hub.Problems;
 
 namespace Network.Hub.Targets;
 
@@ -52,20 +53,18 @@ public static class TargetSetsApi
 
         if (missing.Count > 0)
         {
-            return TypedResults.ValidationProblem(missing, title: "The target set needs a name and a version");
+            return HubProblem.TargetSetUnnamed(missing).ToValidationResult();
         }
 
         if (request.ContentType is not { } contentType
             || !(contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the target set as text/csv",
-                detail: $"The body must be CSV (Content-Type: text/csv) with the header {string.Join(",", TargetSet.Columns)}.");
+            return HubProblem.TargetSetNotCsv().ToResult();
         }
 
         if (request.ContentLength > MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Target set too large",
-                detail: $"A target-set file may be at most {MaxBytes} bytes.");
+            return HubProblem.TargetSetTooLarge().ToResult();
         }
 
         var buffer = new char[MaxBytes + 1];
@@ -73,8 +72,7 @@ public static class TargetSetsApi
         var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         if (length > MaxBytes)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Target set too large",
-                detail: $"A target-set file may be at most {MaxBytes} bytes.");
+            return HubProblem.TargetSetTooLarge().ToResult();
         }
 
         var upload = await sets.AddAsync(name!.Trim(), version!.Trim(), new string(buffer, 0, length), cancellationToken);
@@ -82,22 +80,8 @@ public static class TargetSetsApi
         {
             TargetSetUploadOutcome.Created => TypedResults.Created($"/api/target-sets?name={Uri.EscapeDataString(upload.Set!.Name)}", upload.Set),
             TargetSetUploadOutcome.Unchanged => TypedResults.Ok(upload.Set),
-            TargetSetUploadOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Target set version taken",
-                detail: upload.Conflict),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The target-set file was refused",
-                detail: $"{upload.Errors.Count} error(s); each names its line (1 is the header).",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = upload.Errors.Select(e => new
-                    {
-                        line = e.Line,
-                        column = e.Column,
-                        reason = e.Reason.ToString(),
-                        message = e.Message,
-                    }).ToArray(),
-                }),
+            TargetSetUploadOutcome.Conflict => HubProblem.TargetSetVersionTaken(upload.Conflict).ToResult(),
+            _ => HubProblem.TargetSetRefused(upload.Errors).ToResult(),
         };
     }
 }

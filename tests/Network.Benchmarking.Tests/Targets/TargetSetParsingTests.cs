@@ -15,7 +15,7 @@ public sealed class TargetSetParsingTests
             SC-SH-SI-1C,,1.0,parity,
             """);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Success, string.Join("; ", result.Failures));
         var set = result.Value;
         Assert.Equal(("test", "1", KpiCatalogue.CurrentVersion), (set.Name, set.Version, set.CatalogueVersion));
         Assert.Equal(
@@ -48,7 +48,7 @@ public sealed class TargetSetParsingTests
             "",                                // 14: blank lines are skipped
             "EC-ICT-ICT-5C,,12.5,src,"));      // 15: hotspots are whole numbers
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.Success);
         Assert.Equal(
             [
                 (3, "kpi", TargetSetErrorReason.UnknownKpi),
@@ -64,11 +64,11 @@ public sealed class TargetSetParsingTests
                 (13, null, TargetSetErrorReason.MalformedRow),
                 (15, "target", TargetSetErrorReason.OutOfRange),
             ],
-            result.Errors.Select(e => (e.Line, e.Column, e.Reason)));
+            result.Failures.Select(e => (e.Line, e.Column, e.Reason)));
         Assert.Equal("line 11, kpi: EC-ICT-ICT-1C already has a target on line 2; a set holds one target per KPI (data point). (DuplicateTarget)",
-            result.Errors[8].ToString());
-        Assert.Contains("it has 3G, 4G", result.Errors[2].Message, StringComparison.Ordinal);
-        Assert.Contains("between 0 and 100", result.Errors[5].Message, StringComparison.Ordinal);
+            result.Failures[8].ToString());
+        Assert.Contains("it has 3G, 4G", result.Failures[2].Message, StringComparison.Ordinal);
+        Assert.Contains("between 0 and 100", result.Failures[5].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class TargetSetParsingTests
 
         Assert.Equal(
             [TargetSetErrorReason.UnknownKpi, TargetSetErrorReason.NotANumber, TargetSetErrorReason.MissingSource],
-            result.Errors.Select(e => e.Reason));
-        Assert.All(result.Errors, e => Assert.Equal(2, e.Line));
+            result.Failures.Select(e => e.Reason));
+        Assert.All(result.Failures, e => Assert.Equal(2, e.Line));
     }
 
     [Fact]
@@ -87,14 +87,14 @@ public sealed class TargetSetParsingTests
     {
         var result = TestTargets.Parse("kpi,dataPoint,target,source,note\r\nEC-ICT-ICT-1C,,100,src,\"a note\r\nover two lines\"\r\nEC-XX-1C,,1,src,\r\n");
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((4, TargetSetErrorReason.UnknownKpi), (error.Line, error.Reason));
     }
 
     [Fact]
     public void Refuses_a_quoted_field_that_is_never_closed()
     {
-        var error = Assert.Single(TestTargets.Parse("kpi,target,source\nEC-ICT-ICT-1C,100,\"open").Errors);
+        var error = Assert.Single(TestTargets.Parse("kpi,target,source\nEC-ICT-ICT-1C,100,\"open").Failures);
 
         Assert.Equal((2, TargetSetErrorReason.MalformedRow), (error.Line, error.Reason));
     }
@@ -106,7 +106,7 @@ public sealed class TargetSetParsingTests
 
         Assert.Equal(
             [(1, "value", TargetSetErrorReason.UnknownColumn), (1, "notes", TargetSetErrorReason.UnknownColumn), (1, "target", TargetSetErrorReason.MissingColumn)],
-            result.Errors.Select(e => (e.Line, e.Column, e.Reason)));
+            result.Failures.Select(e => (e.Line, e.Column, e.Reason)));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TargetSetParsingTests
     [InlineData("kpi,dataPoint,target,source,note\n\n,,,,\n")]
     public void Refuses_a_file_without_targets(string csv)
     {
-        var error = Assert.Single(TestTargets.Parse(csv).Errors);
+        var error = Assert.Single(TestTargets.Parse(csv).Failures);
 
         Assert.Equal(TargetSetErrorReason.NoTargets, error.Reason);
     }
@@ -146,7 +146,7 @@ public sealed class TargetSetParsingTests
     {
         var result = TestTargets.Parse($"kpi,target,source\nEC-P-EM-1C,\"{target}\",src");
 
-        Assert.Equal(TargetSetErrorReason.NotANumber, Assert.Single(result.Errors).Reason);
+        Assert.Equal(TargetSetErrorReason.NotANumber, Assert.Single(result.Failures).Reason);
     }
 
     [Fact]

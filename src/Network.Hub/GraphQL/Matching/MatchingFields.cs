@@ -48,12 +48,12 @@ internal static class MatchingFields
                 if (c.GetArgument("mode", PeerMode.Complementary) == PeerMode.Similar)
                 {
                     var kpis = Weights(c, matcher);
-                    var similar = MatchingErrors.Guard(c, () => matcher.SimilarCities(city, kpis, limit, filter));
+                    var similar = FieldErrors.Guard(c, () => matcher.SimilarCities(city, kpis, limit, filter));
                     return similar.Select((s, i) => new PeerNode(PeerMode.Similar, i + 1, s, null)).ToArray();
                 }
 
                 var rules = c.GetArgument<int?>("minimumOverlap") is { } overlap ? MatchRules.Default with { MinimumOverlap = overlap } : null;
-                var matches = MatchingErrors.Guard(c, () => matcher.ComplementaryPartners(city, limit, filter, rules));
+                var matches = FieldErrors.Guard(c, () => matcher.ComplementaryPartners(city, limit, filter, rules));
                 return matches.Select((m, i) => new PeerNode(PeerMode.Complementary, i + 1, null, m)).ToArray();
             });
 
@@ -69,7 +69,7 @@ internal static class MatchingFields
                 var matcher = await MatcherAsync(c);
                 return matcher is null
                     ? []
-                    : MatchingErrors.Guard(c, () => matcher.LearnFrom(c.GetArgument<string>("city"), c.GetArgument<string>("kpi"), Limit(c)));
+                    : FieldErrors.Guard(c, () => matcher.LearnFrom(c.GetArgument<string>("city"), c.GetArgument<string>("kpi"), Limit(c)));
             });
 
         query.Field<NetworkViewGraphType>("network")
@@ -88,7 +88,7 @@ internal static class MatchingFields
         var limit = c.GetArgument("limit", 10);
         return limit is >= 1 and <= MaxPeers
             ? limit
-            : throw MatchingErrors.Error(c, $"limit must be between 1 and {MaxPeers}; it is {limit}.", "INVALID_ARGUMENT");
+            : throw FieldErrors.At(c, $"limit must be between 1 and {MaxPeers}; it is {limit}.", ErrorCodes.InvalidArgument);
     }
 
     private static Task<PeerMatcher?> MatcherAsync(IResolveFieldContext c) =>
@@ -100,7 +100,7 @@ internal static class MatchingFields
         var weights = c.GetArgument<List<double>?>("weights");
         if (weights is not null && weights.Count != kpis.Count)
         {
-            throw MatchingErrors.Error(c, $"weights must give one weight per KPI in kpis: {kpis.Count} KPIs, {weights.Count} weights.", "INVALID_ARGUMENT");
+            throw FieldErrors.At(c, $"weights must give one weight per KPI in kpis: {kpis.Count} KPIs, {weights.Count} weights.", ErrorCodes.InvalidArgument);
         }
 
         return kpis.Select((k, i) => new KpiWeight(k, weights?[i] ?? 1)).ToList();

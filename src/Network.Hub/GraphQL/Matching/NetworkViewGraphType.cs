@@ -25,7 +25,7 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
                 var strength = c.GetArgument("strengthAtLeast", 70.0);
                 var gap = c.GetArgument("gapAtMost", 30.0);
                 return c.GetArgument<string?>("city") is { } city
-                    ? MatchingErrors.Guard(c, () => c.Source.Matcher.StrengthsAndGaps(city, strength, gap))
+                    ? FieldErrors.Guard(c, () => c.Source.Matcher.StrengthsAndGaps(city, strength, gap))
                     : c.Source.Matcher.NetworkStrengthsAndGaps(strength, gap).ToList();
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThinKpiGraphType>>>>("thinlyReported")
@@ -40,10 +40,10 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
             {
                 if (!c.Source.MayCoordinate)
                 {
-                    throw new ExecutionError($"The network's pairing is for coordinators: it needs an access token with the {Scopes.Coordinate} scope.") { Code = "FORBIDDEN" };
+                    throw FieldErrors.Refusal($"The network's pairing is for coordinators: it needs an access token with the {Scopes.Coordinate} scope.", ErrorCodes.Forbidden);
                 }
 
-                return MatchingErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities"), cancellationToken: c.CancellationToken));
+                return FieldErrors.Guard(c, () => c.Source.Matcher.PairAll(c.GetArgument<List<string>?>("cities"), cancellationToken: c.CancellationToken));
             });
     }
 }

@@ -30,7 +30,7 @@ public sealed class CatalogueGraphType : ObjectGraphType<KpiCatalogue>
                 {
                     kpis = KpiCatalogue.TryParseDimension(dimension, out var d)
                         ? kpis.Where(k => k.Dimension == d)
-                        : throw new ExecutionError($"'{dimension}' is not a dimension; use Economy, Environment or Society and Culture (or EC, EN, SC).") { Code = "UNKNOWN_DIMENSION" };
+                        : throw FieldErrors.Refusal($"'{dimension}' is not a dimension; use Economy, Environment or Society and Culture (or EC, EN, SC).", ErrorCodes.UnknownDimension);
                 }
 
                 if (c.GetArgument<string?>("category") is { } category)

@@ -5,6 +5,7 @@ using Network.Benchmarking.Matching;
 using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Matching;
+using Network.Hub.Problems;
 using OpenIddict.Abstractions;
 
 namespace Network.Hub.OData.Matching;
@@ -59,9 +60,7 @@ public sealed class MatchingController(NetworkMatchers matchers, CallerReadershi
     {
         if (!User.HasScope(Scopes.Coordinate))
         {
-            return Task.FromResult<IActionResult>(Problem(statusCode: User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                title: "The network's pairing is for coordinators",
-                detail: $"NetworkPairing needs an access token with the {Scopes.Coordinate} scope."));
+            return Task.FromResult<IActionResult>(Answer(HubProblem.PairingForCoordinators(User.Identity?.IsAuthenticated == true, Scopes.Coordinate)));
         }
 
         return AnswerAsync(period, m => m.PairAll(cancellationToken: cancellationToken).Pairs.Select((p, i) => PeerMatchRow.From(p, i + 1)), cancellationToken);
@@ -79,13 +78,12 @@ public sealed class MatchingController(NetworkMatchers matchers, CallerReadershi
         {
             return Ok(rows(matcher).ToList().AsQueryable());
         }
-        catch (KeyNotFoundException e)
+        catch (Exception e) when (EngineRefusal.Of(e) is { } refusal)
         {
-            return Problem(statusCode: StatusCodes.Status404NotFound, title: "The city reported nothing for the period", detail: e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid argument", detail: e.Message);
+            return Answer(HubProblem.MatchingRefused(refusal));
         }
     }
+
+    // Through MVC's ProblemDetails factory, as controllers answer: the same members and defaults as the minimal APIs'.
+    private ObjectResult Answer(HubProblem problem) => Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
 }
