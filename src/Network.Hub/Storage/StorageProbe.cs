@@ -22,6 +22,13 @@ internal static class StorageProbe
             await transaction.RollbackAsync(ct);
         }, cancellationToken);
 
+    /// <summary>
+    /// The migrations the database has applied that this build does not know: a database made by the migrations that
+    /// were squashed into one <c>Initial</c> migration per provider (issue 12), or by a newer build.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UnknownMigrationsAsync(NetworkDbContext db, CancellationToken cancellationToken) =>
+        [.. (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations(), StringComparer.Ordinal)];
+
     /// <summary>The migrations this build knows that the database has not applied.</summary>
     public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(NetworkDbContext db, CancellationToken cancellationToken) =>
         [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];

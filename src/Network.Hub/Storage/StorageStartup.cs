@@ -33,6 +33,13 @@ public sealed class StorageStartup(IServiceProvider services, ILogger<StorageSta
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         try
         {
+            // Migrating such a database would try to create its tables again and fail on the first one: say what it is.
+            var unknown = await StorageProbe.UnknownMigrationsAsync(db, cancellationToken);
+            if (unknown.Count > 0)
+            {
+                throw new StartupFailureException(UnknownHistorySentence(db, unknown));
+            }
+
             var pending = await StorageProbe.PendingMigrationsAsync(db, cancellationToken);
             if (pending.Count > 0)
             {
@@ -48,7 +55,7 @@ public sealed class StorageStartup(IServiceProvider services, ILogger<StorageSta
 
             await StorageProbe.WriteAsync(db, cancellationToken);
         }
-        catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is DbException or ArgumentException or (InvalidOperationException and not StartupFailureException) && !cancellationToken.IsCancellationRequested)
         {
             throw new StartupFailureException(Sentence(db, e), e);
         }
@@ -80,6 +87,16 @@ public sealed class StorageStartup(IServiceProvider services, ILogger<StorageSta
         }
 
         return $"Cannot use the SQL Server database named by Network:Storage:ConnectionString (or ConnectionStrings:Network): {Innermost(e).TrimEnd('.')}; check that the server is running and reachable, that the database exists and that the login may read and write it.";
+    }
+
+    // The migrations were squashed into one per provider before any database was deployed (issue 12): a database made
+    // by the old ones holds only test data, so it is replaced rather than converted.
+    internal static string UnknownHistorySentence(NetworkDbContext db, IReadOnlyList<string> unknown)
+    {
+        var what = $"was made by migrations this build does not have ({string.Join(", ", unknown)}; the hub's migrations were squashed into one, {string.Join(", ", db.Database.GetMigrations())})";
+        return db.Database.IsSqlite()
+            ? $"The database {SqliteFile(db)} {what}: delete the file (with its -wal and -shm files) or move it aside, and the hub creates a new one."
+            : $"The SQL Server database named by Network:Storage:ConnectionString (or ConnectionStrings:Network) {what}: drop it and create it empty, and the hub migrates it.";
     }
 
     private static string SqliteFile(NetworkDbContext db)

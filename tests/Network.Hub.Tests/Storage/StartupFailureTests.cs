@@ -70,6 +70,39 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_database_made_by_the_squashed_migrations_is_named_with_what_to_do()
+    {
+        // A development database from before the migrations were squashed into one (issue 12): its history names
+        // migrations this build no longer has, and migrating it would fail on its first CREATE TABLE.
+        var file = TempFile();
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261124234634_Initial', '10.0.14'), ('20261125041338_SnapshotIndexes', '10.0.14');
+                CREATE TABLE "Cities" ("Id" TEXT NOT NULL PRIMARY KEY);
+                """;
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            var error = await FailingStartAsync(new() { ["Network__Storage__ConnectionString"] = $"Data Source={file}" });
+
+            Assert.Contains(file, error, StringComparison.Ordinal);
+            Assert.Contains("20261125041338_SnapshotIndexes", error, StringComparison.Ordinal);
+            Assert.Contains("delete the file", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_connection_string_names_the_setting()
     {
         var error = await FailingStartAsync(new() { ["Network__Storage__ConnectionString"] = "Data Source=x.db;Colour=blue" });

@@ -11,14 +11,14 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNetworkDbContext))]
-    [Migration("20261125041338_SnapshotIndexes")]
-    partial class SnapshotIndexes
+    [Migration("20261207155221_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Network.Hub.Storage.CityKeyRecord", b =>
                 {
