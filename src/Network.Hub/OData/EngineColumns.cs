@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
-using Network.Hub.Queries;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 

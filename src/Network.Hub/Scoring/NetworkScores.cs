@@ -4,7 +4,6 @@ using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Hub.Embargo;
-using Network.Hub.Queries;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Scoring;
