@@ -18,7 +18,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
 {
     private const int MaxEntries = 64;
 
-    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), CachedScorer> _cache = new();
 
     /// <summary>
     /// The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of
@@ -45,7 +45,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership);
         while (true)
         {
-            var fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(readership, period, asOf, targets, cancellationToken)));
+            var fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(readership, period, asOf, targets, cancellationToken)));
             var entry = _cache.AddOrUpdate(key, fresh, (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets) ? old : fresh);
             if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
@@ -105,5 +105,5 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, ILogger<NetworkSc
         return (stats?.Count ?? 0, stats?.Newest);
     }
 
-    private sealed record Entry((int Count, DateTimeOffset? Newest) Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
+    private sealed record CachedScorer((int Count, DateTimeOffset? Newest) Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
 }
