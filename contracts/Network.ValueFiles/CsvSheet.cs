@@ -1,10 +1,11 @@
 using System.Text;
-using CsvHelper;
+using Network.Contracts.Csv;
 
 namespace Network.ValueFiles;
 
 /// <summary>
-/// Reads a CSV value file (RFC 4180) into rows with their line numbers, with CsvHelper. UTF-8 (with or without a
+/// Reads a CSV value file (RFC 4180) into rows with their line numbers, through the product's one CSV reader
+/// (<see cref="CsvText"/>). UTF-8 (with or without a
 /// byte-order mark) or UTF-16 with a byte-order mark; the separator is the one the header line uses, so files that
 /// Excel saved with semicolons (as it does where the comma is the decimal separator) read as well as comma files.
 /// </summary>
@@ -37,34 +38,15 @@ internal static class CsvSheet
         }
 
         var (separator, hintLine) = DetectSeparator(text);
-        var malformed = new Dictionary<long, string>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false,
-            Separator = separator,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
-            OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, Describe(m.Reason)),
-        };
-
         var rows = new List<SheetRow>();
-        using var reader = CsvReader.Create(Encoding.UTF8.GetBytes(text), options);
-        while (reader.Read())
+        foreach (var record in CsvText.Read(text, separator))
         {
-            var line = (int)reader.LineNumber;
-            if (line == hintLine)
+            if (record.Line == hintLine || (record.Fault is null && record.Fields is [""]))
             {
                 continue;
             }
 
-            var cells = new SheetCell[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = new SheetCell(reader.GetString(i) ?? "");
-            }
-
-            rows.Add(new SheetRow(line, cells, malformed.GetValueOrDefault(line)));
+            rows.Add(new SheetRow(record.Line, record.Fields.Select(f => new SheetCell(f)).ToList(), record.Fault is { } fault ? Describe(fault) : null));
         }
 
         return new SheetContent(rows);
@@ -160,13 +142,13 @@ internal static class CsvSheet
         return (best, 0);
     }
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    private static string Describe(CsvFault fault) => fault switch
     {
-        CsvMalformedReason.StrayQuote =>
+        CsvFault.StrayQuote =>
             "This line has a quote (\") inside a cell that does not start with one. Put the whole cell in quotes and double the quote inside it, e.g. \"the \"\"green\"\" plan\".",
-        CsvMalformedReason.TextAfterClosingQuote =>
+        CsvFault.TextAfterClosingQuote =>
             "This line has text after the closing quote of a quoted cell. Put the whole cell in quotes and double every quote inside it.",
-        CsvMalformedReason.UnterminatedQuote =>
+        CsvFault.UnterminatedQuote =>
             "A quoted cell that starts on this line is never closed, so it runs to the end of the file. Add the closing quote.",
         _ => "This line breaks the CSV quoting rules (RFC 4180). Save the file again from a spreadsheet, or fix the quotes by hand.",
     };
