@@ -31,7 +31,7 @@ if [[ -z "$password" ]]; then
   generated=true
 fi
 
-# The names MassTransit gives the node's resources (see src/Network.Messaging/AnswerTopology.cs and
+# The names MassTransit gives the node's resources (see contracts/Network.Messaging/AnswerTopology.cs and
 # contracts/Network.Contracts/Messages/AnswerRouting.cs). The city id holds only A-Z, 0-9 and '-': nothing to escape.
 queue="node-${city}-answers"
 messages='Network\.Contracts\.Messages'

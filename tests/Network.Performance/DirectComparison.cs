@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Hub.Embargo;
-using Network.Hub.Queries;
 using Network.Hub.Storage;
 
 namespace Network.Performance;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Network.Contracts.Csv;
 
 namespace Network.Contracts.Catalogue;
 
@@ -105,13 +106,13 @@ public sealed class KpiCatalogue
     /// <summary>Parses a catalogue in the embedded file's format. Throws <see cref="FormatException"/> naming the row on any error.</summary>
     internal static KpiCatalogue Parse(TextReader reader)
     {
-        using var rows = CsvRows.Read(reader).GetEnumerator();
+        using var rows = CsvText.Read(reader).GetEnumerator();
         if (!rows.MoveNext())
         {
             throw new FormatException("The KPI catalogue is empty.");
         }
 
-        var header = rows.Current;
+        var header = rows.Current.Fields;
         int Col(string name) => header.ToList().IndexOf(name) is var i and >= 0
             ? i
             : throw new FormatException($"The KPI catalogue has no '{name}' column.");
@@ -123,11 +124,14 @@ public sealed class KpiCatalogue
 
         var kpis = new List<Kpi>();
         var lineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
-        var line = 1;
         while (rows.MoveNext())
         {
-            line++;
-            var r = rows.Current;
+            var (line, r, fault) = rows.Current;
+            if (fault is { } breach)
+            {
+                throw new FormatException($"KPI catalogue row {line}: the CSV quoting is broken ({breach}).");
+            }
+
             if (r.Count == 1 && r[0].Length == 0)
             {
                 continue;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Network.Node.Commands;
-using Network.Node.Core;
+using Network.Node.Workspace;
 
 namespace Network.Node.Cli;
 

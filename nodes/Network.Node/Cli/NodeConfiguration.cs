@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Network.Node.Core.Settings;
+using Network.Node.Workspace.Settings;
 
 namespace Network.Node.Cli;
 

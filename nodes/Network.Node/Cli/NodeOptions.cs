@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Network.Node.Core;
-using Network.Node.Core.Settings;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Settings;
 
 namespace Network.Node.Cli;
 
@@ -18,9 +18,9 @@ internal static class NodeOptions
     public static DataDirectory Directory(ParseResult result) => DataDirectory.Resolve(result.GetValue(Data));
 
     /// <summary>Opens the node, with node.json's settings overridden by the environment.</summary>
-    public static Task<CityNode> OpenAsync(ParseResult result, CancellationToken ct)
+    public static Task<NodeWorkspace> OpenAsync(ParseResult result, CancellationToken ct)
     {
         var directory = Directory(result);
-        return CityNode.OpenAsync(directory, directory.IsInitialised ? NodeConfiguration.Load(directory) : null, ct: ct);
+        return NodeWorkspace.OpenAsync(directory, directory.IsInitialised ? NodeConfiguration.Load(directory) : null, ct: ct);
     }
 }

@@ -1,4 +1,4 @@
-using Network.Node.Core.Storage;
+using Network.Node.Workspace.Storage;
 
 namespace Network.Node.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Network.Node.Cli;
-using Network.Node.Core.Enrollment;
+using Network.Node.Workspace.Enrollment;
 
 namespace Network.Node.Commands;
 

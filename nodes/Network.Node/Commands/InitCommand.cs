@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Settings;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Settings;
 
 namespace Network.Node.Commands;
 
@@ -69,7 +69,7 @@ internal static class InitCommand
             };
 
             var directory = NodeOptions.Directory(result);
-            var (node, key) = await CityNode.InitialiseAsync(directory, settings, ct: ct);
+            var (node, key) = await NodeWorkspace.InitialiseAsync(directory, settings, ct: ct);
             node.WriteEnrollmentRequest(result.GetValue(contact));
             var o = terminal.Out;
             await o.WriteLineAsync($"Set up the node of {settings.Name} ({settings.CityId}) in {Shell.Path(directory.Path)}.");

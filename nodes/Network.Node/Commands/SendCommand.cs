@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Network.Contracts.Snapshots;
 using Network.Node.Cli;
-using Network.Node.Core.Delivery;
-using Network.Node.Core.Storage;
 using Network.Node.Output;
+using Network.Node.Workspace.Delivery;
+using Network.Node.Workspace.Storage;
 
 namespace Network.Node.Commands;
 

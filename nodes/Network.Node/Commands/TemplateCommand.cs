@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Network.Node.Cli;
-using Network.Node.Core.Templates;
+using Network.Node.Workspace.Templates;
 
 namespace Network.Node.Commands;
 

@@ -1,7 +1,7 @@
 using Network.Contracts.Snapshots;
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Import;
+using Network.Node.Workspace;
+using Network.ValueFiles;
 
 namespace Network.Node.Output;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
-using Network.Node.Core;
-using Network.Node.Core.Storage;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Storage;
 
 namespace Network.Node.Output;
 
@@ -17,7 +17,7 @@ internal static partial class StatusReport
     [GeneratedRegex(@"\A\$\.values\[(\d+)\](?:\.(\w+))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValueField();
 
-    public static async Task PrintAsync(TextWriter o, CityNode node, int? period, CancellationToken ct)
+    public static async Task PrintAsync(TextWriter o, NodeWorkspace node, int? period, CancellationToken ct)
     {
         var snapshots = await node.Store.ListAsync(period, ct: ct);
         await o.WriteLineAsync($"{node.Settings.Name} ({node.Settings.CityId}): {Count(snapshots.Count, "snapshot")}{(period is { } p ? $" for {p}" : "")}; " +

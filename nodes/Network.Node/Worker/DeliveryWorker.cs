@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Network.Node.Cli;
-using Network.Node.Core;
+using Network.Node.Workspace;
 
 namespace Network.Node.Worker;
 
@@ -9,7 +9,7 @@ namespace Network.Node.Worker;
 /// The node as a long-running service (<c>run</c>): delivers the outbox with retries and capped exponential back-off,
 /// listens for the hub's answers, and delivers again what got no answer in time, until the host stops (SIGTERM, Ctrl+C).
 /// </summary>
-internal sealed class DeliveryWorker(CityNode node, ILoggerFactory loggers, TextWriter output) : BackgroundService
+internal sealed class DeliveryWorker(NodeWorkspace node, ILoggerFactory loggers, TextWriter output) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger("Network.Node");
 

@@ -28,7 +28,7 @@ internal static class Complementarity
     /// <see cref="Explain"/>, so the same numbers. A missing standing is <c>NaN</c>, which makes the gap <c>NaN</c>
     /// and both comparisons false: a missing KPI adds nothing, without a branch.
     /// </summary>
-    public static (double Teaches, double Learns) Score(CityRow city, CityRow partner, double minimumGap)
+    public static (double Teaches, double Learns) Score(CityStandings city, CityStandings partner, double minimumGap)
     {
         double teaches = 0, learns = 0;
         var own = city.Standing;
@@ -123,7 +123,7 @@ internal static class Complementarity
     internal const double SumTolerance = 2e-3;
 
     /// <summary>The pair with its explanation; <see langword="null"/> when the overlap is below the minimum.</summary>
-    public static ComplementaryMatch? Explain(MatchingIndex index, CityRow city, CityRow partner, MatchRules rules)
+    public static ComplementaryMatch? Explain(MatchingIndex index, CityStandings city, CityStandings partner, MatchRules rules)
     {
         var contributions = new List<MatchContribution>();
         var overlap = 0;
@@ -173,7 +173,7 @@ internal static class Complementarity
     }
 
     /// <summary>One city's side of a KPI: its standing, weight and the values (with percentile) behind them.</summary>
-    public static MatchSide SideOf(MatchingIndex index, int column, CityRow row) =>
+    public static MatchSide SideOf(MatchingIndex index, int column, CityStandings row) =>
         new(index.CityIdAt(row.City), row.Standing[column], row.Weight[column], ValuesOf(index, column, row.City));
 
     /// <summary>The city's values behind its standing on a KPI, each with its standing, weight and points.</summary>

@@ -114,7 +114,7 @@ internal sealed class MatchingIndex
     }
 
     /// <summary>The city's exact standings and weights, copied out for loops over many partners.</summary>
-    public CityRow RowOf(int city)
+    public CityStandings RowOf(int city)
     {
         var weights = new double[Columns.Length];
         for (var k = 0; k < weights.Length; k++)
@@ -122,7 +122,7 @@ internal sealed class MatchingIndex
             weights[k] = double.IsNaN(StandingAt(city, k)) ? 0 : WeightAt(city, k);
         }
 
-        return new CityRow(city, StandingsOf(city).ToArray(), weights);
+        return new CityStandings(city, StandingsOf(city).ToArray(), weights);
     }
 
     /// <summary>How many KPIs both cities have a standing on.</summary>

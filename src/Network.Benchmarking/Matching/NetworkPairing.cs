@@ -55,7 +55,7 @@ internal static class NetworkPairing
     /// the additions differs from the one-pair scorer, which moves a total by a rounding error, far below the 10⁻⁶
     /// the weights are rounded to.
     /// </summary>
-    private static List<WeightedEdge> Edges(MatchingIndex index, int[] cities, CityRow[] rows, MatchRules rules, CancellationToken cancellationToken)
+    private static List<WeightedEdge> Edges(MatchingIndex index, int[] cities, CityStandings[] rows, MatchRules rules, CancellationToken cancellationToken)
     {
         var lanes = Vector<double>.Count;
         var stride = (index.Columns.Length + lanes - 1) / lanes * lanes;

@@ -181,7 +181,7 @@ public sealed class PeerMatcher
         NetworkPairing.Pair(_index, cityIds, (rules ?? MatchRules.Default).Checked(), cancellationToken);
 
     // Exact scores of the candidates: the best with a positive mutual benefit, best first, ties by city id.
-    private List<(CityRow Row, double Mutual)> Rescore(CityRow own, int[] candidates, int limit, MatchRules rules) =>
+    private List<(CityStandings Row, double Mutual)> Rescore(CityStandings own, int[] candidates, int limit, MatchRules rules) =>
         candidates
             .Select(peer =>
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Csv;
 
 namespace Network.Benchmarking.Targets;
 
@@ -14,8 +15,9 @@ internal static class TargetSetReader
     {
         var errors = new List<TargetSetError>();
         var targets = new List<Target>();
-        using var records = CsvRecords.Read(reader).GetEnumerator();
-        if (!records.MoveNext() || IsBlank(records.Current))
+        // Spreadsheets pad fields with spaces: every field is read trimmed.
+        using var records = CsvText.Read(reader).Select(r => r with { Fields = [.. r.Fields.Select(f => f.Trim())] }).GetEnumerator();
+        if (!records.MoveNext() || records.Current.IsBlank)
         {
             return Fail(new TargetSetError(1, null, TargetSetErrorReason.NoTargets,
                 $"The file is empty: it needs the header line '{string.Join(',', TargetSet.Columns)}' and one line per target."));
@@ -34,15 +36,14 @@ internal static class TargetSetReader
         {
             var row = records.Current;
             lastLine = row.Line;
-            if (IsBlank(row))
+            if (row.IsBlank)
             {
                 continue;
             }
 
-            if (row.UnclosedQuote)
+            if (row.Fault is { } fault)
             {
-                errors.Add(new(row.Line, null, TargetSetErrorReason.MalformedRow,
-                    "A quoted field is never closed: add the closing '\"'."));
+                errors.Add(new(row.Line, null, TargetSetErrorReason.MalformedRow, Describe(fault)));
                 continue;
             }
 
@@ -173,7 +174,13 @@ internal static class TargetSetReader
             : null;
     }
 
-    private static bool IsBlank(CsvRecord record) => !record.UnclosedQuote && record.Fields.All(f => f.Length == 0);
+    private static string Describe(CsvFault fault) => fault switch
+    {
+        CsvFault.UnterminatedQuote => "A quoted field is never closed: add the closing '\"'.",
+        CsvFault.StrayQuote => "A '\"' stands inside a field that does not start with one: quote the whole field and double the '\"' inside it.",
+        CsvFault.TextAfterClosingQuote => "A quoted field has text after its closing '\"': quote the whole field and double every '\"' inside it.",
+        _ => "The line breaks the CSV quoting rules (RFC 4180): quote a field that holds a comma or a '\"', and double the '\"' inside it.",
+    };
 
     private static Outcome Fail(params TargetSetError[] errors) => new([], errors);
 }

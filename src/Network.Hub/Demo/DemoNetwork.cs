@@ -10,7 +10,7 @@ using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
-using Network.Node.Core.Import;
+using Network.ValueFiles;
 
 namespace Network.Hub.Demo;
 

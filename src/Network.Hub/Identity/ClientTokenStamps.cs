@@ -14,7 +14,7 @@ namespace Network.Hub.Identity;
 /// </summary>
 public sealed class ClientTokenStamps(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedState> _entries = new(StringComparer.Ordinal);
     private readonly TimeSpan _lifetime =
         (configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions()).ClientStampCacheLifetime;
 
@@ -37,14 +37,14 @@ public sealed class ClientTokenStamps(IServiceScopeFactory scopes, IConfiguratio
         }
 
         // Bounded by the number of clients that ever existed; a removed one stays as Removed until the process ends.
-        _entries[clientId] = new Entry(state, now);
+        _entries[clientId] = new CachedState(state, now);
         return state;
     }
 
     /// <summary>Forgets what was read about <paramref name="clientId"/>: the next token of it is checked against the database.</summary>
     public void Invalidate(string clientId) => _entries.TryRemove(clientId, out _);
 
-    private readonly record struct Entry(ClientTokenState State, DateTimeOffset ReadAt);
+    private readonly record struct CachedState(ClientTokenState State, DateTimeOffset ReadAt);
 }
 
 /// <summary>What a token of a client is checked against.</summary>

@@ -98,7 +98,7 @@ public sealed class SnapshotIngestion(
             .Distinct().ToList();
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => ids.Contains(s.SnapshotId))
-            .Select(s => new StoredSnapshot(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ContentHash, s.ReceivedAt, s.Public))
+            .Select(s => new HeldSnapshot(s.SnapshotId, s.CityId, s.Period, s.Status, s.Digest, s.ContentHash, s.ReceivedAt, s.Public))
             .ToDictionaryAsync(s => s.SnapshotId, ct);
 
         var outcomes = new List<IngestionOutcome>(verified.Count);
@@ -136,7 +136,7 @@ public sealed class SnapshotIngestion(
             var record = ToRecord(result.Verified, submission.Door, contentHash, now, isPublic);
             db.Snapshots.Add(record);
             values.AddRange(ValueRows(snapshot, isPublic));
-            var accepted = new StoredSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now, isPublic);
+            var accepted = new HeldSnapshot(record.SnapshotId, record.CityId, record.Period, record.Status, record.Digest, record.ContentHash, now, isPublic);
             stored[record.SnapshotId] = accepted;
             outcomes.Add(IngestionOutcome.Accept(Receipt(accepted, digest, duplicate: false)));
         }
@@ -166,7 +166,7 @@ public sealed class SnapshotIngestion(
         return IngestionOutcome.Reject(new SnapshotRejected(claimedId, submission.NodeCityId ?? claimedCity, digest, reasons, now));
     }
 
-    private static SnapshotAccepted Receipt(StoredSnapshot s, string sentDigest, bool duplicate) =>
+    private static SnapshotAccepted Receipt(HeldSnapshot s, string sentDigest, bool duplicate) =>
         new(s.SnapshotId, s.CityId, s.Period, s.Status, sentDigest, s.ReceivedAt, duplicate);
 
     private static SnapshotRecord ToRecord(VerifiedSnapshot verified, SubmissionDoor door, string contentHash, DateTimeOffset now, bool isPublic)
@@ -208,5 +208,5 @@ public sealed class SnapshotIngestion(
             Public = isPublic,
         });
 
-    private sealed record StoredSnapshot(Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, string Digest, string ContentHash, DateTimeOffset ReceivedAt, bool Public);
+    private sealed record HeldSnapshot(Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, string Digest, string ContentHash, DateTimeOffset ReceivedAt, bool Public);
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
 using Network.Hub.Embargo;
-using Network.Hub.Queries;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Snapshots;
-using Network.Hub.Queries;
 using Network.Hub.Storage;
 
 namespace Network.Hub.OData;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData.UriParser;
-using Network.Hub.Queries;
-using Microsoft.AspNetCore.OData.Extensions;
+using Network.Hub.Storage;
 
 namespace Network.Hub.OData;
 

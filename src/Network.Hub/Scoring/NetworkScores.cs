@@ -5,7 +5,6 @@ using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Hub.Embargo;
-using Network.Hub.Queries;
 using Network.Hub.Storage;
 
 namespace Network.Hub.Scoring;
@@ -22,7 +21,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
 {
     private const int MaxEntries = 64;
 
-    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), Entry> _cache = new();
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), CachedScorer> _cache = new();
 
     /// <summary>
     /// The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of
@@ -50,13 +49,13 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
         var load = new PeriodLoad(readership, period, asOf, targets, version);
         while (true)
         {
-            Entry? fresh = null;
+            CachedScorer? fresh = null;
             var entry = _cache.AddOrUpdate(
                 key,
-                _ => fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(load, cancellationToken))),
+                _ => fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(load, cancellationToken))),
                 (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets)
                     ? old
-                    : fresh = new Entry(version, targets, new Lazy<Task<Scorer>>(() => UpdateAsync(old, load, cancellationToken))));
+                    : fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => UpdateAsync(old, load, cancellationToken))));
             if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
                 // Current periods stay; "as of" entries are many and rarely reused, so they make room.
@@ -104,7 +103,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
     }
 
     // The period as it was at the previous version, brought up to date: only the cities that published since are read.
-    private async Task<Scorer> UpdateAsync(Entry previous, PeriodLoad load, CancellationToken cancellationToken)
+    private async Task<Scorer> UpdateAsync(CachedScorer previous, PeriodLoad load, CancellationToken cancellationToken)
     {
         Scorer before;
         try
@@ -160,5 +159,5 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
 
     private sealed record PeriodLoad(Readership Readership, int Period, DateTimeOffset? AsOf, TargetSet Targets, PeriodVersion Version);
 
-    private sealed record Entry(PeriodVersion Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
+    private sealed record CachedScorer(PeriodVersion Version, TargetSet Targets, Lazy<Task<Scorer>> Scorer);
 }

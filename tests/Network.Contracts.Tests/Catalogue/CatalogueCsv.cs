@@ -1,5 +1,6 @@
 using System.Text;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Csv;
 
 namespace Network.Contracts.Tests.Catalogue;
 
@@ -18,7 +19,7 @@ internal sealed class CatalogueCsv
     {
         using var stream = typeof(KpiCatalogue).Assembly.GetManifestResourceStream("Network.Contracts.Catalogue.u4ssc-kpis.csv")!;
         using var reader = new StreamReader(stream);
-        return new CatalogueCsv(CsvRows.Read(reader).Select(r => r.ToList()).ToList());
+        return new CatalogueCsv(CsvText.Read(reader).Select(r => r.Fields.ToList()).ToList());
     }
 
     /// <summary>The value in <paramref name="column"/> of data row <paramref name="line"/> (the header is line 1).</summary>

@@ -7,7 +7,6 @@ using Network.Benchmarking.Scoring;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.Ingestion;
-using Network.Hub.Queries;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Testing;

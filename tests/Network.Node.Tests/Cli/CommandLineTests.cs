@@ -2,10 +2,10 @@ using System.Text.Json;
 using Network.Contracts.Signing;
 using Network.Contracts.Verification;
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Delivery;
-using Network.Node.Core.Settings;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Delivery;
+using Network.Node.Workspace.Settings;
 
 namespace Network.Node.Tests.Cli;
 
@@ -31,7 +31,7 @@ public sealed class CommandLineTests : IDisposable
         var settings = NodeSettings.Load(data.SettingsFile);
         Assert.Equal(("NO-5001", "Trondheim", HubTransport.RabbitMq), (settings.CityId, settings.Name, settings.Hub.Transport));
         Assert.True(File.Exists(data.DatabaseFile));
-        var key = new Core.Keys.KeyStore(data.KeysDirectory).Find(settings.ActiveKeyId)!;
+        var key = new Workspace.Keys.KeyStore(data.KeysDirectory).Find(settings.ActiveKeyId)!;
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key.PrivateKeyFile));
@@ -164,7 +164,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Import_with_errors_lists_each_with_its_line_exits_1_and_stores_nothing()
     {
         await InitAsync();
-        var file = ValueFiles.Csv(_directory, ValueFiles.Header, "EC-P-EM-1C,,1.34,percent,measured,a,b,", "EC-P-EM-2C,,1.32,%,measured,a,b,", "EC-P-EM-2C,,x,%,measured,a,b,");
+        var file = ValueFileSamples.Csv(_directory, ValueFileSamples.Header, "EC-P-EM-1C,,1.34,percent,measured,a,b,", "EC-P-EM-2C,,1.32,%,measured,a,b,", "EC-P-EM-2C,,x,%,measured,a,b,");
 
         var result = (await _node.RunAsync("import", file, "--period", "2020")).Expect(ExitCodes.Failed);
 
@@ -242,7 +242,7 @@ public sealed class CommandLineTests : IDisposable
         var old = NodeSettings.Load(data.SettingsFile).ActiveKeyId;
 
         var rotated = (await _node.RunAsync("keys", "rotate")).Expect(ExitCodes.Ok);
-        var node = await CityNode.OpenAsync(data, ct: Ct);
+        var node = await NodeWorkspace.OpenAsync(data, ct: Ct);
         var fresh = node.Keys.List().Single(k => k.KeyId != old);
         Assert.Contains(fresh.PublicJwk, rotated.Output, StringComparison.Ordinal);
         Assert.Contains($"dotnet run --project src/Network.Hub -- keys add --city NO-5001 --jwk {Shell.Path(fresh.PublicKeyFile)}", rotated.Output, StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public sealed class CommandLineTests : IDisposable
         (await _node.RunAsync("keys", "activate", fresh.KeyId)).Expect(ExitCodes.Ok);
 
         Assert.Equal(fresh.KeyId, NodeSettings.Load(data.SettingsFile).ActiveKeyId);
-        Assert.Equal(fresh.KeyId, await PublishedKeyAsync(await CityNode.OpenAsync(data, ct: Ct)));
+        Assert.Equal(fresh.KeyId, await PublishedKeyAsync(await NodeWorkspace.OpenAsync(data, ct: Ct)));
         var listed = (await _node.RunAsync("keys", "list")).Expect(ExitCodes.Ok).Output;
         Assert.Contains($"{fresh.KeyId}  made", listed, StringComparison.Ordinal);
         Assert.Contains("(signs new snapshots)", listed.Split('\n').Single(l => l.StartsWith(fresh.KeyId, StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -265,7 +265,7 @@ public sealed class CommandLineTests : IDisposable
         await InitAsync();
         (await _node.RunAsync("import", TestValues.TrondheimCsv(_directory), "--period", "2020")).Expect(ExitCodes.Ok);
         (await _node.RunAsync("publish")).Expect(ExitCodes.Ok);
-        var node = await CityNode.OpenAsync(new DataDirectory(_node.DataDirectory), ct: Ct);
+        var node = await NodeWorkspace.OpenAsync(new DataDirectory(_node.DataDirectory), ct: Ct);
         var entry = Assert.Single(await node.Store.DueAsync(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), ct: Ct));
         await node.CourierFor(new ScriptedHub()).OnAnswerAsync(new HubAnswer(entry.SnapshotId, entry.Digest, false, DateTimeOffset.UtcNow, false,
         [
@@ -286,7 +286,7 @@ public sealed class CommandLineTests : IDisposable
     private Task<CommandResult> InitAsync() =>
         _node.RunAsync("init", "--city", "NO-5001", "--name", "Trondheim").ContinueWith(t => t.Result.Expect(ExitCodes.Ok), TaskScheduler.Default);
 
-    private async Task<string> PublishedKeyAsync(CityNode node)
+    private async Task<string> PublishedKeyAsync(NodeWorkspace node)
     {
         await node.ImportAsync(TestValues.TrondheimCsv(_directory), 2020, Contracts.Snapshots.SnapshotStatus.Final, ct: Ct);
         return Assert.Single(await node.PublishAsync(ct: Ct)).KeyId;

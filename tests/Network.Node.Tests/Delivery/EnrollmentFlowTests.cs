@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Network.Contracts.Snapshots;
-using Network.Node.Core;
-using Network.Node.Core.Enrollment;
-using Network.Node.Core.Settings;
-using Network.Node.Core.Storage;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Enrollment;
+using Network.Node.Workspace.Settings;
+using Network.Node.Workspace.Storage;
 using Network.Testing.Hub;
 
 namespace Network.Node.Tests.Delivery;
@@ -16,7 +16,7 @@ public sealed class EnrollmentFlowTests : IAsyncLifetime
     private readonly TempDirectory _directory = new();
     private readonly HubFactory _hub = new();
     private HttpClient _client = null!;
-    private CityNode _node = null!;
+    private NodeWorkspace _node = null!;
 
     public async ValueTask InitializeAsync()
     {

@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
-using Network.Node.Core;
-using Network.Node.Core.Delivery;
-using Network.Node.Core.Settings;
-using Network.Node.Core.Storage;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Delivery;
+using Network.Node.Workspace.Settings;
+using Network.Node.Workspace.Storage;
 using Network.Testing.Hub;
 
 namespace Network.Node.Tests.Delivery;
@@ -16,7 +16,7 @@ public sealed class HttpDeliveryTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private readonly HubFactory _hub = new();
-    private CityNode _node = null!;
+    private NodeWorkspace _node = null!;
     private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()

@@ -1,6 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using Network.Node.Core.Delivery;
+using Network.Node.Workspace.Delivery;
 
 namespace Network.Node.Tests.Delivery;
 

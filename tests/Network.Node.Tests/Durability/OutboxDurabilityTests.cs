@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Settings;
-using Network.Node.Core.Storage;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Settings;
+using Network.Node.Workspace.Storage;
 using Network.Testing;
 
 namespace Network.Node.Tests.Durability;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Snapshots;
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Storage;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Storage;
 using Network.Testing;
 
 namespace Network.Node.Tests.EndToEnd;
@@ -17,7 +17,7 @@ public sealed class RabbitMqDeliveryTests : IAsyncLifetime
     private readonly TempDirectory _directory = new();
     private RabbitHub _broker = null!;
     private NodeCommandLine _cli = null!;
-    private CityNode _node = null!;
+    private NodeWorkspace _node = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -75,7 +75,7 @@ public sealed class RabbitMqDeliveryTests : IAsyncLifetime
         (await _cli.RunAsync("publish")).Expect(ExitCodes.Ok);
         (await BrokerNode.SendAsync(() => _cli.RunAsync("send"))).Expect(ExitCodes.Ok);
         var original = Assert.Single(await _node.Store.ListAsync(ct: Ct)).SnapshotId!.Value;
-        var corrected = ValueFiles.Csv(_directory, ValueFiles.Header, "EN-EN-AQ-2C,,2.41,tCO2e per capita per year,measured,Trondheim kommune,Klimaregnskap 2019 (revised),revised inventory");
+        var corrected = ValueFileSamples.Csv(_directory, ValueFileSamples.Header, "EN-EN-AQ-2C,,2.41,tCO2e per capita per year,measured,Trondheim kommune,Klimaregnskap 2019 (revised),revised inventory");
 
         var correct = (await _cli.RunAsync("correct", "--supersedes", original.ToString(), corrected)).Expect(ExitCodes.Ok);
         (await _cli.RunAsync("publish")).Expect(ExitCodes.Ok);

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
-using Network.Node.Core.Import;
 using Network.Node.Tests.Support;
+using Network.ValueFiles;
 
 namespace Network.Node.Tests.Import;
 
@@ -19,7 +19,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void Imports_every_row_with_a_value_in_file_order()
     {
-        var result = Import(ValueFiles.Header, Unemployment, Youth);
+        var result = Import(ValueFileSamples.Header, Unemployment, Youth);
 
         Assert.True(result.Succeeded, string.Join('\n', result.Errors));
         Assert.Equal(
@@ -33,7 +33,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void Rows_whose_value_cell_is_empty_are_skipped()
     {
-        var result = Import(ValueFiles.Header, "EC-P-EM-3A,,,%,,,,", Unemployment, "EC-P-EM-4A,,  ,%,measured,,,");
+        var result = Import(ValueFileSamples.Header, "EC-P-EM-3A,,,%,,,,", Unemployment, "EC-P-EM-4A,,  ,%,measured,,,");
 
         Assert.True(result.Succeeded, string.Join('\n', result.Errors));
         Assert.Equal("EC-P-EM-1C", Assert.Single(result.Values).Kpi);
@@ -66,7 +66,7 @@ public sealed class CsvFileFormatTests : IDisposable
     public void Text_that_is_not_UTF8_is_refused_with_the_fix()
     {
         var path = _directory.File("latin1.csv");
-        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(ValueFiles.Header + "\n"), .. Encoding.Latin1.GetBytes("EC-P-EM-1C,,1.34,%,measured,Bærum kommune,SSB,\n")]);
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(ValueFileSamples.Header + "\n"), .. Encoding.Latin1.GetBytes("EC-P-EM-1C,,1.34,%,measured,Bærum kommune,SSB,\n")]);
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-3024", _clock);
 
@@ -78,7 +78,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void UTF8_with_byte_order_mark_and_UTF16_are_read()
     {
-        var text = ValueFiles.Header + "\r\nEC-P-EM-1C,,1.34,%,measured,Bærum kommune,SSB,\r\n";
+        var text = ValueFileSamples.Header + "\r\nEC-P-EM-1C,,1.34,%,measured,Bærum kommune,SSB,\r\n";
         foreach (var encoding in new Encoding[] { new UTF8Encoding(true), Encoding.Unicode })
         {
             var path = _directory.File($"{encoding.WebName}.csv");
@@ -93,7 +93,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void Stray_quote_is_reported_at_its_line()
     {
-        var result = Import(ValueFiles.Header, Unemployment, "EC-P-EM-2C,,1.32,%,measured,a,the 5\" report,");
+        var result = Import(ValueFileSamples.Header, Unemployment, "EC-P-EM-2C,,1.32,%,measured,a,the 5\" report,");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3, null), (error.Line, error.Column));
@@ -104,7 +104,7 @@ public sealed class CsvFileFormatTests : IDisposable
     public void Quoted_cells_may_hold_separators_quotes_and_line_breaks_and_later_lines_keep_their_numbers()
     {
         var result = Import(
-            ValueFiles.Header,
+            ValueFileSamples.Header,
             "EC-P-EM-1C,,1.34,%,measured,\"Trondheim kommune, Byplankontoret\",\"the \"\"green\"\" plan\",\"first line",
             "second line\"",
             "EC-P-EM-2C,,-1,%,measured,a,b,");
@@ -132,7 +132,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void Decimal_comma_in_a_quoted_cell_of_a_comma_separated_file_is_accepted()
     {
-        var result = Import(ValueFiles.Header, "EN-EN-AQ-2C,,\"2,46\",tCO2e per capita per year,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, "EN-EN-AQ-2C,,\"2,46\",tCO2e per capita per year,measured,a,b,");
 
         Assert.Equal(2.46, Assert.Single(result.Values).Value);
     }
@@ -143,7 +143,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [InlineData("1 234", "spaces or separators between its digits")]
     public void Numbers_written_in_ways_that_could_mislead_are_refused(string cell, string expected)
     {
-        var result = Import(ValueFiles.Header, $"EC-ICT-ICT-1C,,{cell},%,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, $"EC-ICT-ICT-1C,,{cell},%,measured,a,b,");
 
         AssertOnly(result, 2, "value", expected);
     }
@@ -159,7 +159,7 @@ public sealed class CsvFileFormatTests : IDisposable
     [Fact]
     public void A_workbook_named_csv_is_recognised()
     {
-        var xlsx = ValueFiles.Xlsx(_directory, [["kpi"]]);
+        var xlsx = ValueFileSamples.Xlsx(_directory, [["kpi"]]);
         var csv = _directory.File("really-a-workbook.csv");
         File.Copy(xlsx, csv);
 
@@ -184,7 +184,7 @@ public sealed class CsvFileFormatTests : IDisposable
 
 
     private ImportResult Import(params string[] lines) =>
-        ValueFile.Read(ValueFiles.Csv(_directory, lines), 2020, SnapshotStatus.Final, "NO-5001", _clock);
+        ValueFile.Read(ValueFileSamples.Csv(_directory, lines), 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
     private static void AssertOnly(ImportResult result, int line, string? column, string containing)
     {

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
-using Network.Node.Core.Import;
 using Network.Node.Tests.Support;
+using Network.ValueFiles;
 
 namespace Network.Node.Tests.Import;
 
@@ -19,7 +19,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Unknown_kpi_is_reported_at_its_line()
     {
-        var result = Import(ValueFiles.Header, Unemployment, "EC-P-EM-9C,,1,%,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, Unemployment, "EC-P-EM-9C,,1,%,measured,a,b,");
 
         AssertOnly(result, 3, "kpi", "'EC-P-EM-9C' is not a U4SSC KPI code");
     }
@@ -27,7 +27,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Wrong_unit_names_the_expected_symbol()
     {
-        var result = Import(ValueFiles.Header, "SC-EH-H-3C,,87.78,per 100000,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, "SC-EH-H-3C,,87.78,per 100000,measured,a,b,");
 
         AssertOnly(result, 2, "unit", "reported in 'physicians per 100,000 inhabitants', not 'per 100000'");
     }
@@ -35,7 +35,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Value_that_is_not_a_number_is_reported_with_the_fix()
     {
-        var result = Import(ValueFiles.Header, Unemployment, "EC-P-EM-2C,,about two,%,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, Unemployment, "EC-P-EM-2C,,about two,%,measured,a,b,");
 
         AssertOnly(result, 3, "value", "'about two' is not a number. Write it with a decimal point");
     }
@@ -47,7 +47,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [InlineData("1e400")]
     public void Value_that_is_not_finite_is_refused(string value)
     {
-        var result = Import(ValueFiles.Header, $"EN-EN-AQ-2C,,{value},tCO2e per capita per year,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, $"EN-EN-AQ-2C,,{value},tCO2e per capita per year,measured,a,b,");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((2, "value"), (error.Line, error.Column));
@@ -62,7 +62,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [InlineData("EN-EN-WS-2C,,-4,litres per capita per day", "at least 0; found -4")]
     public void Value_outside_its_units_range_is_reported(string cells, string expected)
     {
-        var result = Import(ValueFiles.Header, Unemployment, $"{cells},measured,a,b,");
+        var result = Import(ValueFileSamples.Header, Unemployment, $"{cells},measured,a,b,");
 
         AssertOnly(result, 3, "value", expected);
     }
@@ -70,7 +70,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Quality_that_is_not_a_data_quality_class_is_reported()
     {
-        var result = Import(ValueFiles.Header, "EC-P-EM-1C,,1.34,%,estimated,a,b,", "EC-P-EM-2C,,1.32,%,,a,b,");
+        var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,1.34,%,estimated,a,b,", "EC-P-EM-2C,,1.32,%,,a,b,");
 
         Assert.Equal(
             [(2, "quality"), (3, "quality")],
@@ -82,7 +82,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Quality_is_read_in_any_case()
     {
-        var result = Import(ValueFiles.Header, "EC-P-EM-1C,,1.34,%, Measured ,a,b,");
+        var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,1.34,%, Measured ,a,b,");
 
         Assert.Equal(DataQuality.Measured, Assert.Single(result.Values).Quality);
     }
@@ -90,7 +90,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Missing_origin_and_source_are_reported()
     {
-        var result = Import(ValueFiles.Header, "EC-P-EM-1C,,1.34,%,measured,,  ,");
+        var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,1.34,%,measured,,  ,");
 
         Assert.Equal([(2, "origin"), (2, "source")], result.Errors.Select(e => (e.Line, e.Column)));
         Assert.All(result.Errors, e => Assert.Contains("must not be empty", e.Message, StringComparison.Ordinal));
@@ -99,7 +99,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Duplicate_row_says_which_line_it_duplicates()
     {
-        var result = Import(ValueFiles.Header, Unemployment, Youth, "EC-P-EM-1C,,1.4,%,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, Unemployment, Youth, "EC-P-EM-1C,,1.4,%,measured,a,b,");
 
         AssertOnly(result, 4, "kpi", "EC-P-EM-1C is already reported at line 2");
     }
@@ -108,7 +108,7 @@ public sealed class CsvRowErrorTests : IDisposable
     public void Data_point_that_is_missing_unknown_or_superfluous_is_reported()
     {
         var result = Import(
-            ValueFiles.Header,
+            ValueFileSamples.Header,
             "EN-EN-AQ-1C,,9,ug/m3,measured,a,b,",
             "EN-EN-AQ-1C,PM1,9,ug/m3,measured,a,b,",
             "EN-EN-AQ-1C,PM10,9,ug/m3,measured,a,b,",
@@ -123,7 +123,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Each_data_point_is_its_own_value()
     {
-        var result = Import(ValueFiles.Header, "EC-ICT-ICT-4C,3G,99.9,%,measured,a,b,", "EC-ICT-ICT-4C,4G,99.8,%,measured,a,b,");
+        var result = Import(ValueFileSamples.Header, "EC-ICT-ICT-4C,3G,99.9,%,measured,a,b,", "EC-ICT-ICT-4C,4G,99.8,%,measured,a,b,");
 
         Assert.Equal(["3G", "4G"], result.Values.Select(v => v.DataPoint));
     }
@@ -160,7 +160,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Template_without_any_value_imports_nothing_and_says_why()
     {
-        var result = Import(ValueFiles.Header, "EC-P-EM-1C,,,%,,,,", "EC-P-EM-2C,,,%,,,,");
+        var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,,%,,,,", "EC-P-EM-2C,,,%,,,,");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(0, error.Line);
@@ -171,7 +171,7 @@ public sealed class CsvRowErrorTests : IDisposable
     public void One_bad_row_among_good_ones_imports_nothing_and_every_error_is_reported()
     {
         var result = Import(
-            ValueFiles.Header,
+            ValueFileSamples.Header,
             Unemployment,
             "EC-P-EM-2C,,x,percent,guess,,,",
             Youth.Replace("EC-P-EM-2C", "EC-P-EM-3A", StringComparison.Ordinal),
@@ -187,7 +187,7 @@ public sealed class CsvRowErrorTests : IDisposable
     [Fact]
     public void Period_outside_the_accepted_years_is_reported_for_the_file_as_a_whole()
     {
-        var result = ValueFile.Read(ValueFiles.Csv(_directory, ValueFiles.Header, Unemployment), 1980, SnapshotStatus.Final, "NO-5001", _clock);
+        var result = ValueFile.Read(ValueFileSamples.Csv(_directory, ValueFileSamples.Header, Unemployment), 1980, SnapshotStatus.Final, "NO-5001", _clock);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((0, null), (error.Line, error.Column));
@@ -195,7 +195,7 @@ public sealed class CsvRowErrorTests : IDisposable
     }
 
     private ImportResult Import(params string[] lines) =>
-        ValueFile.Read(ValueFiles.Csv(_directory, lines), 2020, SnapshotStatus.Final, "NO-5001", _clock);
+        ValueFile.Read(ValueFileSamples.Csv(_directory, lines), 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
     private static void AssertOnly(ImportResult result, int line, string? column, string containing)
     {

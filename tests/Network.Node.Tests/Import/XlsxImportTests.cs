@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
-using Network.Node.Core.Import;
 using Network.Node.Tests.Support;
-using static Network.Node.Tests.Support.ValueFiles;
+using Network.ValueFiles;
+using static Network.Node.Tests.Support.ValueFileSamples;
 
 namespace Network.Node.Tests.Import;
 

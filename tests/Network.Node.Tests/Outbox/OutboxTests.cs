@@ -3,11 +3,11 @@ using Network.Contracts.Catalogue;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
-using Network.Node.Core;
-using Network.Node.Core.Delivery;
-using Network.Node.Core.Settings;
-using Network.Node.Core.Storage;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Delivery;
+using Network.Node.Workspace.Settings;
+using Network.Node.Workspace.Storage;
 
 namespace Network.Node.Tests.Outbox;
 
@@ -92,7 +92,7 @@ public sealed class OutboxTests : IDisposable
     {
         var node = await NodeAsync();
 
-        var outcome = await node.ImportAsync(ValueFiles.Csv(_directory, ValueFiles.Header, "EC-P-EM-1C,,x,%,measured,a,b,"), 2020, SnapshotStatus.Final, ct: Ct);
+        var outcome = await node.ImportAsync(ValueFileSamples.Csv(_directory, ValueFileSamples.Header, "EC-P-EM-1C,,x,%,measured,a,b,"), 2020, SnapshotStatus.Final, ct: Ct);
 
         Assert.Null(outcome.Draft);
         Assert.Empty(await node.Store.ListAsync(ct: Ct));
@@ -315,7 +315,7 @@ public sealed class OutboxTests : IDisposable
     {
         var node = await NodeAsync();
         await ImportAsync(node, 2020);
-        var again = await CityNode.OpenAsync(node.Directory, time: _clock, ct: Ct);
+        var again = await NodeWorkspace.OpenAsync(node.Directory, time: _clock, ct: Ct);
 
         await again.PublishAsync(ct: Ct);
 
@@ -323,17 +323,17 @@ public sealed class OutboxTests : IDisposable
         Assert.Empty(await node.PublishAsync(ct: Ct));
     }
 
-    private async Task<CityNode> NodeAsync(Action<DeliverySettings>? delivery = null)
+    private async Task<NodeWorkspace> NodeAsync(Action<DeliverySettings>? delivery = null)
     {
         var settings = new NodeSettings { CityId = "NO-5001", Name = "Trondheim" };
         delivery?.Invoke(settings.Delivery);
-        return (await CityNode.InitialiseAsync(new DataDirectory(_directory.File("node")), settings, _clock)).Node;
+        return (await NodeWorkspace.InitialiseAsync(new DataDirectory(_directory.File("node")), settings, _clock)).Node;
     }
 
-    private Task<ImportOutcome> ImportAsync(CityNode node, int period) =>
+    private Task<ImportOutcome> ImportAsync(NodeWorkspace node, int period) =>
         node.ImportAsync(TestValues.TrondheimCsv(_directory), period, SnapshotStatus.Final, ct: Ct);
 
-    private async Task<Snapshot> VerifyAsync(CityNode node, string jws)
+    private async Task<Snapshot> VerifyAsync(NodeWorkspace node, string jws)
     {
         using var key = node.Keys.Load(node.Settings.ActiveKeyId);
         var keys = new InMemoryKeyDirectory(new RegisteredKey(key.KeyId, "NO-5001", key.PublicJwk, DateTimeOffset.UnixEpoch));

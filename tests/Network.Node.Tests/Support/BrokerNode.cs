@@ -1,6 +1,6 @@
 using Network.Node.Cli;
-using Network.Node.Core;
-using Network.Node.Core.Settings;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Settings;
 using Network.Testing;
 
 namespace Network.Node.Tests.Support;
@@ -9,12 +9,12 @@ namespace Network.Node.Tests.Support;
 public static class BrokerNode
 {
     /// <summary><c>init</c> for Trondheim on <paramref name="virtualHost"/>; returns the command line and the node, opened.</summary>
-    public static async Task<(NodeCommandLine Cli, CityNode Node)> InitAsync(TempDirectory directory, string virtualHost, int port = RabbitMqBroker.Port)
+    public static async Task<(NodeCommandLine Cli, NodeWorkspace Node)> InitAsync(TempDirectory directory, string virtualHost, int port = RabbitMqBroker.Port)
     {
         var cli = new NodeCommandLine(directory.File("node-data"));
         (await cli.RunAsync("init", "--city", "NO-5001", "--name", "Trondheim", "--rabbitmq-host", RabbitMqBroker.Host,
             "--rabbitmq-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--rabbitmq-vhost", virtualHost)).Expect(ExitCodes.Ok);
-        return (cli, await CityNode.OpenAsync(new DataDirectory(cli.DataDirectory)));
+        return (cli, await NodeWorkspace.OpenAsync(new DataDirectory(cli.DataDirectory)));
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Network.Contracts.Signing;
-using Network.Node.Core;
-using Network.Node.Core.Settings;
+using Network.Node.Workspace;
+using Network.Node.Workspace.Settings;
 using Network.Testing.Hub;
 
 namespace Network.Node.Tests.Support;
@@ -9,12 +9,12 @@ namespace Network.Node.Tests.Support;
 public static class NodeSetup
 {
     /// <summary>Trondheim's node in <paramref name="directory"/>, delivering as <paramref name="hub"/> says.</summary>
-    public static async Task<CityNode> TrondheimAsync(string directory, Action<HubSettings>? hub = null, Action<DeliverySettings>? delivery = null)
+    public static async Task<NodeWorkspace> TrondheimAsync(string directory, Action<HubSettings>? hub = null, Action<DeliverySettings>? delivery = null)
     {
         var settings = new NodeSettings { CityId = "NO-5001", Name = "Trondheim" };
         hub?.Invoke(settings.Hub);
         delivery?.Invoke(settings.Delivery);
-        var (node, _) = await CityNode.InitialiseAsync(new DataDirectory(directory), settings);
+        var (node, _) = await NodeWorkspace.InitialiseAsync(new DataDirectory(directory), settings);
         return node;
     }
 
@@ -22,7 +22,7 @@ public static class NodeSetup
     /// Registers the node's city and its active key with the hub, as the coordinator's <c>cities add</c> does, and gives
     /// the node its OAuth client (in its settings and node.json), as an approved enrollment does.
     /// </summary>
-    public static async Task RegisterAsync(HubFactory hub, CityNode node)
+    public static async Task RegisterAsync(HubFactory hub, NodeWorkspace node)
     {
         var key = node.Keys.Find(node.Settings.ActiveKeyId)!;
         await hub.WithServicesAsync(async services =>

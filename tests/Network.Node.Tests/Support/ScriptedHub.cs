@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Network.Node.Core.Delivery;
-using Network.Node.Core.Storage;
+using Network.Node.Workspace.Delivery;
+using Network.Node.Workspace.Storage;
 
 namespace Network.Node.Tests.Support;
 

@@ -5,7 +5,7 @@ public static class TestValues
 {
     public static readonly string[] Trondheim =
     [
-        ValueFiles.Header,
+        ValueFileSamples.Header,
         "EN-EN-AQ-2C,,2.46,tCO2e per capita per year,unknown,Trondheim kommune,UNECE Smart Sustainable City Profile: Trondheim,",
         "EC-P-EM-1C,,1.34,%,unknown,Trondheim kommune,UNECE Smart Sustainable City Profile: Trondheim,",
         "EC-I-WS-3C,,28.42,%,unknown,Trondheim kommune,UNECE Smart Sustainable City Profile: Trondheim,",
@@ -13,5 +13,5 @@ public static class TestValues
         "EC-ICT-ICT-4C,4G,99.8,%,unknown,Trondheim kommune,UNECE Smart Sustainable City Profile: Trondheim,technology not named; filed under 4G",
     ];
 
-    public static string TrondheimCsv(TempDirectory directory) => ValueFiles.Csv(directory, Trondheim);
+    public static string TrondheimCsv(TempDirectory directory) => ValueFileSamples.Csv(directory, Trondheim);
 }

@@ -5,9 +5,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Snapshots;
-using Network.Node.Core.Import;
-using Network.Node.Core.Templates;
 using Network.Node.Tests.Support;
+using Network.Node.Workspace.Templates;
+using Network.ValueFiles;
 
 namespace Network.Node.Tests.Templates;
 

@@ -6,7 +6,6 @@ using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
 using Network.Hub.Embargo;
-using Network.Hub.Queries;
 using Network.Hub.Storage;
 
 namespace Network.Hub.GraphQL.Loading;
