@@ -1,10 +1,5 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Network.Hub.Tests;
-using Network.Testing;
 using Network.Testing.Hub;
 
 [assembly: AssemblyFixture(typeof(HubApplication))]

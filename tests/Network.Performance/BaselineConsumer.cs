@@ -1,7 +1,6 @@
 using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Messaging;
-using Network.Testing;
 using Network.Testing.Hub;
 
 namespace Network.Performance;

@@ -1,5 +1,4 @@
 using Network.Contracts.Catalogue;
-using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Testing;
 

@@ -8,7 +8,6 @@ using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
-using Network.Testing;
 
 namespace Network.Testing.Hub;
 

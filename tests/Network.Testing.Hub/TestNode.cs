@@ -3,7 +3,6 @@ using MassTransit;
 using Network.Contracts.Messages;
 using Network.Hub.Messaging;
 using Network.Messaging;
-using Network.Testing;
 
 namespace Network.Testing.Hub;
 

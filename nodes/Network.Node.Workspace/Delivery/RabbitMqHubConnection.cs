@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.RabbitMqTransport;
 using Microsoft.Extensions.Logging;
 using Network.Contracts.Messages;
 using Network.Messaging;

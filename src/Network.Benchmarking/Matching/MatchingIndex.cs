@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
 using Network.Benchmarking.Targets;
-using Network.Contracts.Catalogue;
 
 namespace Network.Benchmarking.Matching;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Network.Benchmarking.Targets;
-using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.Hosting;

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.Options;
 using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;

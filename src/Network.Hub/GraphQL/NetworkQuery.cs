@@ -3,7 +3,6 @@ using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
-using Network.Contracts.Results;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Limits;

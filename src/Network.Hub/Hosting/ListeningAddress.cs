@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace Network.Hub.Hosting;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Network.Contracts.Snapshots;
 using Network.Hub.Storage;
 
 namespace Network.Hub.OData;

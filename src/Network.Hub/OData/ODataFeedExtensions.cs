@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Network.Hub.Hosting;
 
 namespace Network.Hub.OData;

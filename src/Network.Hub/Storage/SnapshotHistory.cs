@@ -1,5 +1,3 @@
-using Network.Hub.Storage;
-
 namespace Network.Hub.Storage;
 
 /// <summary>

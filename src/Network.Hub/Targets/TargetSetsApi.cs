@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Network.Benchmarking.Targets;
 
 using Network.Hub.Identity;
 using Network.Hub.Problems;

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using System.Text.Json.Nodes;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Signing;

@@ -1,5 +1,3 @@
-using Network.Contracts.Verification;
-
 namespace Network.Contracts.Tests.Verification;
 
 public sealed class TamperTests : IDisposable

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Verification;
 using Network.Hub.Messaging;

@@ -1,4 +1,3 @@
-using System.Net;
 using GraphQL;
 using GraphQL.Utilities;
 using Microsoft.Extensions.DependencyInjection;

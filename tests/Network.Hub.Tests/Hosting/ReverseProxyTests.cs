@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Network.Testing.Hub;
 
 namespace Network.Hub.Tests.Hosting;

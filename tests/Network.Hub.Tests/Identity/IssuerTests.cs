@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Network.Hub.Hosting;
 using Network.Hub.Identity;
 using Network.Testing;

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Network.Hub.Tests.Exports;
 using Network.Hub.Tests.GraphQL;
-using Network.Testing.Hub;
 using static Network.Hub.Tests.GraphQL.SampleNetwork;
 
 namespace Network.Hub.Tests.Targets;

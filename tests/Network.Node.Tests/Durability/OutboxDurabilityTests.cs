@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Network.Node.Cli;
 using Network.Node.Tests.Support;
-using Network.Node.Workspace;
-using Network.Node.Workspace.Settings;
 using Network.Node.Workspace.Storage;
 using Network.Testing;
 

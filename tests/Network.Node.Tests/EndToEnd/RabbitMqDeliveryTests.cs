@@ -4,7 +4,6 @@ using Network.Node.Cli;
 using Network.Node.Tests.Support;
 using Network.Node.Workspace;
 using Network.Node.Workspace.Storage;
-using Network.Testing;
 
 namespace Network.Node.Tests.EndToEnd;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
 using Network.Node.Tests.Support;

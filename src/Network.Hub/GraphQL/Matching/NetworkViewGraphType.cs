@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation.Complexity;
 using Network.Hub.GraphQL.Limits;
 using Network.Hub.Identity;
 
