@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -7,16 +5,14 @@ using Network.Contracts.Verification;
 namespace Network.ValueFiles;
 
 /// <summary>
-/// Turns the rows of a value file into KPI values: maps the header, reads each row's cells, then checks the
-/// assembled snapshot with the contracts' <see cref="SnapshotRules"/> (the rules the hub applies) and reports each
-/// refusal at the line and column of the row it concerns. Every row is checked; one bad row means nothing imports.
+/// Turns the rows of a value file into KPI values: maps the header, reads each row's cells into a
+/// <see cref="KpiValue"/> and checks it at once with the contracts' <see cref="SnapshotRules"/> (the rules the hub
+/// applies), so each refusal is reported at the line and column of its row; then the rules on the snapshot as a whole
+/// (city, period, number of values). Every row is checked; one bad row means nothing imports.
 /// </summary>
-internal static partial class ValueSheet
+internal static class ValueSheet
 {
     private const int ProgressEvery = 100;
-
-    [GeneratedRegex(@"\$\.values\[(\d+)\]", RegexOptions.CultureInvariant)]
-    private static partial Regex ValuePath();
 
     public static ImportResult Interpret(SheetContent sheet, string sourceName, ImportTarget target, TimeProvider time, IProgress<ImportProgress>? progress)
     {
@@ -39,8 +35,9 @@ internal static partial class ValueSheet
             return new ImportResult([], Sorted(errors));
         }
 
+        var rules = new SnapshotRules(KpiCatalogue.Default, time);
+        var valueRules = rules.ForValues();
         var values = new List<KpiValue>();
-        var lines = new List<int>();
         var skipped = 0;
         for (var r = 1; r < rows.Count; r++)
         {
@@ -71,7 +68,7 @@ internal static partial class ValueSheet
             if (ReadValue(row.Line, cell, errors) is { } value)
             {
                 values.Add(value);
-                lines.Add(row.Line);
+                errors.AddRange(valueRules.Check(value, $"line {row.Line}").Select(r => new ImportError(row.Line, r.Field, r.Message)));
             }
         }
 
@@ -82,11 +79,10 @@ internal static partial class ValueSheet
                 $"{sourceName} has no values: the value cell of every row is empty ({skipped} row{(skipped == 1 ? "" : "s")}). Fill in the values you have; rows left empty are skipped.");
         }
 
-        var snapshot = new Snapshot(Guid.NewGuid(), target.CityId, target.Period, target.Status, target.Supersedes,
-            time.GetUtcNow(), KpiCatalogue.CurrentVersion, values);
-        foreach (var rejection in new SnapshotRules(KpiCatalogue.Default, time).Check(snapshot))
+        // The snapshot the values will make is signed now, against the current catalogue: its time and version pass.
+        foreach (var rejection in rules.CheckSubject(target.CityId, target.Period, target.Status, target.Supersedes).Concat(SnapshotRules.CheckCount(values.Count)))
         {
-            errors.Add(AtLine(rejection, lines));
+            errors.Add(OfFile(rejection));
         }
 
         return errors.Count == 0 ? new ImportResult(values, []) : new ImportResult([], Sorted(errors));
@@ -180,28 +176,14 @@ internal static partial class ValueSheet
             Note: OrNull(cell(ValueColumns.Note).Text.Trim()));
     }
 
-    // "$.values[3].unit" → the line of the fourth value, column "unit"; "$.values[0]" in a message → "line 2".
-    // Snapshot-wide rules (period, city id) concern no line: line 0.
-    private static ImportError AtLine(Rejection rejection, List<int> lines)
-    {
-        var message = ValuePath().Replace(rejection.Message, m =>
-            int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < lines.Count
-                ? $"line {lines[i]}"
-                : m.Value);
-        var match = ValuePath().Match(rejection.Field);
-        if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < lines.Count)
+    // The rules on the snapshot as a whole concern no line (line 0); some say where to fix them.
+    private static ImportError OfFile(Rejection rejection) =>
+        new(0, null, rejection.Reason switch
         {
-            var rest = rejection.Field[(match.Index + match.Length)..].TrimStart('.');
-            return new ImportError(lines[index], rest.Length == 0 ? null : rest, message);
-        }
-
-        return rejection.Reason switch
-        {
-            RejectionReason.PeriodOutOfRange => new ImportError(0, null, message + " Give the reporting year with --period."),
-            RejectionReason.MalformedCityId => new ImportError(0, null, message + " The city id comes from the node's settings (node.json)."),
-            _ => new ImportError(0, null, message),
-        };
-    }
+            RejectionReason.PeriodOutOfRange => rejection.Message + " Give the reporting year with --period.",
+            RejectionReason.MalformedCityId => rejection.Message + " The city id comes from the node's settings (node.json).",
+            _ => rejection.Message,
+        });
 
     private static List<ImportError> Sorted(List<ImportError> errors) =>
         errors

@@ -64,7 +64,7 @@ public sealed partial class DirectComparison(IServiceProvider hub, ComparisonQue
 
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<ComparisonCellKey, double>> ReadValuesAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync(cancellationToken)).ToDictionary(v => new ComparisonCellKey(v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint), v => v.Value);
+        (await ReadAsync(cancellationToken)).ToDictionary(v => new ComparisonCellKey(v.CityId, v.KpiCode, StoredDataPoint.Read(v.DataPoint)), v => v.Value);
 
     private async Task<List<KpiValueRecord>> ReadAsync(CancellationToken cancellationToken)
     {

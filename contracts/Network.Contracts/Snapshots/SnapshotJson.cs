@@ -51,26 +51,9 @@ public static class SnapshotJson
             w.WriteString(Fields.IssuedAt, FormatInstant(snapshot.IssuedAt));
             w.WriteString(Fields.CatalogueVersion, snapshot.CatalogueVersion);
             w.WriteStartArray(Fields.Values);
-            foreach (var v in snapshot.Values)
+            foreach (var value in snapshot.Values)
             {
-                w.WriteStartObject();
-                w.WriteString(Fields.Kpi, v.Kpi);
-                if (v.DataPoint is not null)
-                {
-                    w.WriteString(Fields.DataPoint, v.DataPoint);
-                }
-
-                w.WriteNumber(Fields.Value, v.Value);
-                w.WriteString(Fields.Unit, v.Unit);
-                w.WriteString(Fields.Quality, WireNames.Of(v.Quality));
-                w.WriteString(Fields.Origin, v.Origin);
-                w.WriteString(Fields.Source, v.Source);
-                if (v.Note is not null)
-                {
-                    w.WriteString(Fields.Note, v.Note);
-                }
-
-                w.WriteEndObject();
+                WriteValue(w, value);
             }
 
             w.WriteEndArray();
@@ -80,7 +63,67 @@ public static class SnapshotJson
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The values alone, as the payload's <c>values</c> array carries them: what a node keeps while the snapshot is a
+    /// draft, so that it stores what it will sign. <see cref="DeserializeValues"/> reads it back.
+    /// </summary>
+    public static byte[] SerializeValues(IReadOnlyList<KpiValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var value in values)
+            {
+                WriteValue(w, value);
+            }
+
+            w.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="SerializeValues"/> wrote, with the payload's checks on every value.</summary>
+    /// <exception cref="FormatException">The JSON is not a values array of the snapshot format; the message names every problem.</exception>
+    public static IReadOnlyList<KpiValue> DeserializeValues(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            var values = Verification.SnapshotPayloadReader.ReadValueList(document.RootElement, out var problems);
+            return problems.Count == 0 ? values : throw new FormatException($"Not a values array of the snapshot format: {string.Join(" ", problems)}");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Not a values array of the snapshot format: {e.Message}", e);
+        }
+    }
+
     /// <summary>An instant as RFC 3339 in UTC with seconds precision, e.g. <c>2020-09-30T12:00:00Z</c>.</summary>
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteValue(Utf8JsonWriter w, KpiValue v)
+    {
+        w.WriteStartObject();
+        w.WriteString(Fields.Kpi, v.Kpi);
+        if (v.DataPoint is not null)
+        {
+            w.WriteString(Fields.DataPoint, v.DataPoint);
+        }
+
+        w.WriteNumber(Fields.Value, v.Value);
+        w.WriteString(Fields.Unit, v.Unit);
+        w.WriteString(Fields.Quality, WireNames.Of(v.Quality));
+        w.WriteString(Fields.Origin, v.Origin);
+        w.WriteString(Fields.Source, v.Source);
+        if (v.Note is not null)
+        {
+            w.WriteString(Fields.Note, v.Note);
+        }
+
+        w.WriteEndObject();
+    }
 }

@@ -114,9 +114,9 @@ public static class Rejections
     public static Rejection ValueOutOfRange(string path, Kpi kpi, double value) => new(RejectionReason.ValueOutOfRange, path,
         $"{kpi.Code} ({kpi.Name}) is {kpi.Unit.Kind switch { UnitKind.Percentage => "a percentage", UnitKind.Count => "a count", _ => $"in '{kpi.Unit.Symbol}'" }} and must be {kpi.Unit.DescribeRange()}; found {value.ToString("R", CultureInfo.InvariantCulture)}.");
 
-    /// <summary>The same KPI twice.</summary>
-    public static Rejection DuplicateKpi(string path, string code, string? dataPoint, int firstIndex) => new(RejectionReason.DuplicateKpi, path,
-        $"{code}{(dataPoint is null ? "" : $" ({dataPoint})")} is already reported at $.values[{firstIndex}]; report each KPI once per snapshot.");
+    /// <summary>The same KPI twice; <paramref name="firstAt"/> names where it was first reported (<c>$.values[0]</c>, or a file's <c>line 2</c>).</summary>
+    public static Rejection DuplicateKpi(string path, string code, string? dataPoint, string firstAt) => new(RejectionReason.DuplicateKpi, path,
+        $"{code}{(dataPoint is null ? "" : $" ({dataPoint})")} is already reported at {firstAt}; report each KPI once per snapshot.");
 
     /// <summary>A data point problem.</summary>
     public static Rejection InvalidDataPoint(string path, Kpi kpi, string? dataPoint) => new(RejectionReason.InvalidDataPoint, path,

@@ -44,6 +44,18 @@ internal sealed partial class SnapshotPayloadReader
         return snapshot;
     }
 
+    /// <summary>
+    /// Reads a values array on its own (<see cref="SnapshotJson.SerializeValues"/>), with the checks a payload's values
+    /// get; paths name it <c>$.values</c>, as in a payload.
+    /// </summary>
+    public static List<KpiValue> ReadValueList(JsonElement array, out List<Rejection> problems)
+    {
+        var reader = new SnapshotPayloadReader();
+        var values = reader.ReadValueArray(array);
+        problems = reader._problems;
+        return values;
+    }
+
     private Snapshot ReadSnapshot(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -73,14 +85,19 @@ internal sealed partial class SnapshotPayloadReader
 
     private List<KpiValue> ReadValues(JsonElement root)
     {
-        var values = new List<KpiValue>();
-        const string path = "$." + F.Values;
         if (!root.TryGetProperty(F.Values, out var array) || array.ValueKind == JsonValueKind.Null)
         {
-            _problems.Add(Rejections.MissingField(path));
-            return values;
+            _problems.Add(Rejections.MissingField("$." + F.Values));
+            return [];
         }
 
+        return ReadValueArray(array);
+    }
+
+    private List<KpiValue> ReadValueArray(JsonElement array)
+    {
+        var values = new List<KpiValue>();
+        const string path = "$." + F.Values;
         if (array.ValueKind != JsonValueKind.Array)
         {
             _problems.Add(Rejections.WrongFieldType(path, "an array of values", Describe(array)));

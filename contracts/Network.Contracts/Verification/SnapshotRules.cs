@@ -6,7 +6,8 @@ namespace Network.Contracts.Verification;
 /// <summary>
 /// What a snapshot must mean to be accepted, checked against the KPI catalogue: city id, period, status and
 /// supersedes, catalogue version, and each value's KPI, data point, unit and range. The node runs the same
-/// rules before signing, so an analyst sees a refusal before anything is sent.
+/// rules before signing, and its value-file reader runs them part by part (<see cref="CheckSubject"/>,
+/// <see cref="CheckCount"/>, <see cref="ForValues"/>) while it reads, so an analyst sees a refusal before anything is sent.
 /// </summary>
 public sealed class SnapshotRules(KpiCatalogue catalogue, TimeProvider time)
 {
@@ -17,28 +18,8 @@ public sealed class SnapshotRules(KpiCatalogue catalogue, TimeProvider time)
     public IReadOnlyList<Rejection> Check(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var problems = new List<Rejection>();
         var now = time.GetUtcNow();
-
-        if (CityId.Explain(snapshot.CityId) is { } why)
-        {
-            problems.Add(Rejections.MalformedCityId(why));
-        }
-
-        var lastPeriod = now.Year + 1;
-        if (snapshot.Period < SnapshotFormat.FirstPeriod || snapshot.Period > lastPeriod)
-        {
-            problems.Add(Rejections.PeriodOutOfRange(snapshot.Period, SnapshotFormat.FirstPeriod, lastPeriod));
-        }
-
-        if (snapshot.Status == SnapshotStatus.Correction && snapshot.Supersedes is null)
-        {
-            problems.Add(Rejections.CorrectionWithoutSupersedes());
-        }
-        else if (snapshot.Status != SnapshotStatus.Correction && snapshot.Supersedes is not null)
-        {
-            problems.Add(Rejections.SupersedesWithoutCorrection());
-        }
+        var problems = SubjectProblems(snapshot.CityId, snapshot.Period, snapshot.Status, snapshot.Supersedes, now);
 
         if (snapshot.IssuedAt > now + SnapshotFormat.AllowedClockSkew)
         {
@@ -50,73 +31,53 @@ public sealed class SnapshotRules(KpiCatalogue catalogue, TimeProvider time)
             problems.Add(Rejections.UnsupportedCatalogueVersion(snapshot.CatalogueVersion));
         }
 
-        if (snapshot.Values.Count == 0)
-        {
-            problems.Add(Rejections.NoValues());
-        }
-        else if (snapshot.Values.Count > SnapshotFormat.MaxValues)
-        {
-            problems.Add(Rejections.TooManyValues(snapshot.Values.Count, SnapshotFormat.MaxValues));
-        }
-
-        var seen = new Dictionary<(string Kpi, string? DataPoint), int>();
+        problems.AddRange(CheckCount(snapshot.Values.Count));
+        var values = ForValues();
         for (var i = 0; i < snapshot.Values.Count; i++)
         {
-            CheckValue(snapshot.Values[i], $"$.values[{i}]", i, seen, problems);
+            var path = $"$.values[{i}]";
+            problems.AddRange(values.Check(snapshot.Values[i], path).Select(r => r with { Field = $"{path}.{r.Field}" }));
         }
 
         return problems;
     }
 
-    private void CheckValue(KpiValue value, string path, int index, Dictionary<(string, string?), int> seen, List<Rejection> problems)
+    /// <summary>The rules on what a snapshot is about: its city id, its period, and a correction's superseded snapshot.</summary>
+    public IReadOnlyList<Rejection> CheckSubject(string cityId, int period, SnapshotStatus status, Guid? supersedes) =>
+        SubjectProblems(cityId, period, status, supersedes, time.GetUtcNow());
+
+    /// <summary>The rules on how many values a snapshot holds: at least one, at most <see cref="SnapshotFormat.MaxValues"/>.</summary>
+    public static IReadOnlyList<Rejection> CheckCount(int values) =>
+        values == 0 ? [Rejections.NoValues()]
+        : values > SnapshotFormat.MaxValues ? [Rejections.TooManyValues(values, SnapshotFormat.MaxValues)]
+        : [];
+
+    /// <summary>The rules on each value, for the values of one snapshot (checked one at a time, in order).</summary>
+    public KpiValueRules ForValues() => new(catalogue);
+
+    private static List<Rejection> SubjectProblems(string cityId, int period, SnapshotStatus status, Guid? supersedes, DateTimeOffset now)
     {
-        CheckText(value.Origin, $"{path}.origin", required: true, problems);
-        CheckText(value.Source, $"{path}.source", required: true, problems);
-        CheckText(value.Note, $"{path}.note", required: false, problems);
-
-        if (!catalogue.TryGet(value.Kpi, out var kpi))
+        var problems = new List<Rejection>();
+        if (CityId.Explain(cityId) is { } why)
         {
-            problems.Add(Rejections.UnknownKpi($"{path}.kpi", value.Kpi));
-            return;
+            problems.Add(Rejections.MalformedCityId(why));
         }
 
-        var dataPointValid = kpi.HasDataPoints
-            ? value.DataPoint is not null && kpi.DataPoints.Contains(value.DataPoint, StringComparer.Ordinal)
-            : value.DataPoint is null;
-        if (!dataPointValid)
+        var lastPeriod = now.Year + 1;
+        if (period < SnapshotFormat.FirstPeriod || period > lastPeriod)
         {
-            problems.Add(Rejections.InvalidDataPoint($"{path}.dataPoint", kpi, value.DataPoint));
+            problems.Add(Rejections.PeriodOutOfRange(period, SnapshotFormat.FirstPeriod, lastPeriod));
         }
 
-        if (!seen.TryAdd((kpi.Code, value.DataPoint), index))
+        if (status == SnapshotStatus.Correction && supersedes is null)
         {
-            problems.Add(Rejections.DuplicateKpi($"{path}.kpi", kpi.Code, value.DataPoint, seen[(kpi.Code, value.DataPoint)]));
+            problems.Add(Rejections.CorrectionWithoutSupersedes());
+        }
+        else if (status != SnapshotStatus.Correction && supersedes is not null)
+        {
+            problems.Add(Rejections.SupersedesWithoutCorrection());
         }
 
-        if (!string.Equals(value.Unit, kpi.Unit.Symbol, StringComparison.Ordinal))
-        {
-            problems.Add(Rejections.WrongUnit($"{path}.unit", kpi, value.Unit));
-        }
-        else if (!kpi.Unit.Admits(value.Value))
-        {
-            problems.Add(Rejections.ValueOutOfRange($"{path}.value", kpi, value.Value));
-        }
-    }
-
-    private static void CheckText(string? text, string path, bool required, List<Rejection> problems)
-    {
-        if (text is null)
-        {
-            return;
-        }
-
-        if (required && string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add(Rejections.InvalidField(path, "This field must not be empty: say who produced the data and where it can be checked."));
-        }
-        else if (text.Length > SnapshotFormat.MaxTextLength)
-        {
-            problems.Add(Rejections.InvalidField(path, $"This text is {text.Length:N0} characters; the limit is {SnapshotFormat.MaxTextLength:N0}."));
-        }
+        return problems;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Network.Contracts.Snapshots;
 
 namespace Network.Node.Workspace.Storage;
 
@@ -10,7 +11,8 @@ namespace Network.Node.Workspace.Storage;
 /// </summary>
 public sealed class NodeDatabase(string path)
 {
-    private const int SchemaVersion = 1;
+    // 2: values_json holds the values as the signed payload carries them (SnapshotJson.SerializeValues).
+    private const int SchemaVersion = 2;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -66,7 +68,7 @@ public sealed class NodeDatabase(string path)
                 source_file   TEXT NOT NULL,
                 imported_at   TEXT NOT NULL,
                 value_count   INTEGER NOT NULL,
-                values_json   TEXT NOT NULL,
+                values_json   TEXT NOT NULL, -- the payload's values array, as it will be signed
                 key_id        TEXT,
                 issued_at     TEXT,
                 published_at  TEXT,
@@ -96,9 +98,18 @@ public sealed class NodeDatabase(string path)
                 message     TEXT NOT NULL,
                 PRIMARY KEY (snapshot_id, position)
             );
+            -- Version 1 wrote values_json with the .NET names of the quality classes ("quality":"SurveyExtrapolated"),
+            -- otherwise as the payload does; the payload's names ("survey-extrapolated") replace them.
+            {(current == 1 ? $"UPDATE snapshots SET values_json = {QualityNamesOfVersion1("values_json")};" : "")}
             PRAGMA user_version = {SchemaVersion};
             COMMIT;
             """;
         await create.ExecuteNonQueryAsync(ct);
     }
+
+    // replace(replace(column, '"quality":"Measured"', '"quality":"measured"'), ...): the writer of version 1 wrote no
+    // whitespace and escaped quotes inside strings, so the sequence only ever stands for the quality property.
+    private static string QualityNamesOfVersion1(string column) =>
+        Enum.GetValues<DataQuality>().Aggregate(column, (sql, quality) =>
+            $"replace({sql}, '\"quality\":\"{quality}\"', '\"quality\":\"{WireNames.Of(quality)}\"')");
 }

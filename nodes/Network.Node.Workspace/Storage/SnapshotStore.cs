@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -14,12 +13,6 @@ namespace Network.Node.Workspace.Storage;
 /// </summary>
 public sealed class SnapshotStore(NodeDatabase database)
 {
-    private static readonly JsonSerializerOptions ValuesJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private const string SelectSnapshot = """
         SELECT s.number, s.snapshot_id, s.period, s.status, s.supersedes, s.state, s.source_file, s.imported_at, s.value_count,
                s.key_id, s.issued_at, o.digest, COALESCE(o.attempts, 0), o.last_error, o.next_attempt_at, o.delivered_at,
@@ -52,19 +45,19 @@ public sealed class SnapshotStore(NodeDatabase database)
             """,
             p => p.With("$period", period).With("$status", WireNames.Of(status)).With("$supersedes", Text(supersedes))
                 .With("$source", sourceFile).With("$now", Instant.Write(now)).With("$count", values.Count)
-                .With("$values", JsonSerializer.Serialize(values, ValuesJson)), ct);
+                .With("$values", Encoding.UTF8.GetString(SnapshotJson.SerializeValues(values))), ct);
         await transaction.CommitAsync(ct);
         var draft = (await ListAsync(number: number, ct: ct))[0];
         return (draft, replaced);
     }
 
-    /// <summary>The values of a stored snapshot (or draft), as imported.</summary>
+    /// <summary>The values of a stored snapshot (or draft), as imported; kept as the signed payload carries them.</summary>
     public async Task<IReadOnlyList<KpiValue>> ValuesAsync(long number, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         var json = await Sql.ScalarAsync<string>(connection, null, "SELECT values_json FROM snapshots WHERE number = $number",
             p => p.With("$number", number), ct);
-        return JsonSerializer.Deserialize<KpiValue[]>(json, ValuesJson) ?? [];
+        return SnapshotJson.DeserializeValues(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
-using Network.Contracts.Snapshots;
 
 namespace Network.Hub.Comparison;
 
@@ -9,7 +8,7 @@ namespace Network.Hub.Comparison;
 /// Cities side by side for one period: a row per KPI (or data point), a cell per city. Built by
 /// <see cref="ComparisonTables"/> from the stored snapshots and the engine's scores, and shaped for any output that
 /// prints a table (GraphQL, OData, CSV or XLSX exports). A value a city did not report is a cell whose
-/// <see cref="ComparisonCell.Value"/> is <see langword="null"/>, never 0.
+/// <see cref="ComparisonCell.Score"/> is <see langword="null"/>, never 0.
 /// </summary>
 /// <param name="Period">The reporting period (year).</param>
 /// <param name="AsOf">The date the table shows the values as published on; <see langword="null"/> for the current values.</param>
@@ -40,37 +39,19 @@ public sealed record ComparedCity(string Id, string Name, int? Population, bool 
 public sealed record ComparisonRow(KpiKey Key, Kpi Kpi, int ReportingCount, double? NetworkMedian, IReadOnlyList<ComparisonCell> Cells);
 
 /// <summary>
-/// One city's value of one KPI (data point), scored. Every field but the city, unit and network figures is
-/// <see langword="null"/> when the city did not report the value; the score fields are also <see langword="null"/>
-/// when the target set has no target for it, and rank and percentile when the KPI has no direction (or, for the
-/// percentile, when the city is the only one reporting).
+/// One city's cell for one KPI (data point): the engine's <see cref="ValueScore"/> of the city's value, or
+/// <see langword="null"/> when the city did not report it (then the cell shows nothing but the unit and the network
+/// figures, never 0). The score's own target fields are <see langword="null"/> when the target set has no target for
+/// it, and rank and percentile when the KPI has no direction (or, for the percentile, when the city is the only one
+/// reporting).
 /// </summary>
 /// <param name="CityId">The city.</param>
-/// <param name="Value">The reported number; <see langword="null"/> when not reported.</param>
 /// <param name="Unit">The KPI's unit symbol.</param>
-/// <param name="PercentOfTarget">Percent of target, 0–100 (capped).</param>
-/// <param name="Points">U4SSC points, 1–4.</param>
-/// <param name="Band">The U4SSC band.</param>
-/// <param name="Rank">1 = best in the network; ties share a rank.</param>
-/// <param name="Percentile">The share of the other reporting cities this value does better than, in percent.</param>
 /// <param name="NetworkMedian">The network median of the KPI (data point).</param>
 /// <param name="ReportingCount">How many cities of the network reported it.</param>
-/// <param name="Quality">The data-quality class the city stated.</param>
-/// <param name="Verified">Whether a verifier confirmed the value.</param>
-public sealed record ComparisonCell(
-    string CityId,
-    double? Value,
-    string Unit,
-    double? PercentOfTarget,
-    int? Points,
-    Band? Band,
-    int? Rank,
-    double? Percentile,
-    double? NetworkMedian,
-    int ReportingCount,
-    DataQuality? Quality,
-    bool? Verified)
+/// <param name="Score">The city's value, scored; <see langword="null"/> when not reported.</param>
+public sealed record ComparisonCell(string CityId, string Unit, double? NetworkMedian, int ReportingCount, ValueScore? Score)
 {
     /// <summary>Whether the city reported this value.</summary>
-    public bool Reported => Value is not null;
+    public bool Reported => Score is not null;
 }

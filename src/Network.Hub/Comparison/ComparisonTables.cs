@@ -91,15 +91,9 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
     private static ComparisonCell CellOf(string cityId, KpiKey key, KpiDistribution distribution, ScoreCard? card)
     {
         var unit = distribution.Kpi.Unit.Symbol;
-        if (card?.Kpi(key.Kpi)?.Value(key.DataPoint) is not { } scored)
-        {
-            return new ComparisonCell(cityId, null, unit, null, null, null, null, null, distribution.Median, distribution.ReportingCount, null, null);
-        }
-
-        var standing = scored.Standing;
-        return new ComparisonCell(
-            cityId, scored.Value, unit, scored.PercentOfTarget, scored.Points, scored.Band, standing.Rank, standing.Percentile,
-            standing.NetworkMedian, standing.ReportingCount, scored.Quality, scored.Verified);
+        return card?.Kpi(key.Kpi)?.Value(key.DataPoint) is { } scored
+            ? new ComparisonCell(cityId, unit, scored.Standing.NetworkMedian, scored.Standing.ReportingCount, scored)
+            : new ComparisonCell(cityId, unit, distribution.Median, distribution.ReportingCount, null);
     }
 
     private async Task<Dictionary<string, ComparedCity>> MembersAsync(string[] ids, Readership readership, CancellationToken cancellationToken)

@@ -39,11 +39,12 @@ public static class ComparisonSheet
             };
             foreach (var cell in row.Cells)
             {
-                cells.Add(cell.Value);
-                cells.Add(cell.PercentOfTarget is { } percent ? Math.Round(percent, 2) : null);
-                cells.Add(cell.Band is { } band ? Bands.LabelOf(band) : null);
-                cells.Add(cell.Rank);
-                cells.Add(cell.Quality is { } quality ? WireNames.Of(quality) : null);
+                var score = cell.Score;
+                cells.Add(score?.Value);
+                cells.Add(score?.PercentOfTarget is { } percent ? Math.Round(percent, 2) : null);
+                cells.Add(score?.Band is { } band ? Bands.LabelOf(band) : null);
+                cells.Add(score?.Standing.Rank);
+                cells.Add(score is null ? null : WireNames.Of(score.Quality));
             }
 
             yield return [.. cells];

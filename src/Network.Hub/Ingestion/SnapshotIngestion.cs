@@ -198,7 +198,7 @@ public sealed class SnapshotIngestion(
             CityId = s.CityId,
             Period = s.Period,
             KpiCode = v.Kpi,
-            DataPoint = v.DataPoint ?? "",
+            DataPoint = StoredDataPoint.Write(v.DataPoint),
             Value = v.Value,
             Unit = v.Unit,
             Quality = v.Quality,

@@ -94,7 +94,7 @@ public sealed class EngineColumns
             _cards[(period, cityId)] = card;
         }
 
-        var score = card?.Kpi(kpi)?.Value(dataPoint.Length == 0 ? null : dataPoint);
+        var score = card?.Kpi(kpi)?.Value(StoredDataPoint.Read(dataPoint));
         // The engine was loaded from the same current snapshots as the row: the numbers agree. Should they not
         // (a bug, never a race: the feed re-runs a request whose data changed underneath), show nothing rather than another value's score.
         return score is not null && score.Value.Equals(value) ? score : null;

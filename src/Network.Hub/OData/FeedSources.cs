@@ -91,7 +91,7 @@ public static class FeedSources
             CityId = v.CityId,
             Period = v.Period,
             KpiCode = v.KpiCode,
-            DataPoint = v.DataPoint == "" ? null : v.DataPoint,
+            DataPoint = StoredDataPoint.Read(v.DataPoint),
             Value = v.Value,
             Unit = v.Unit,
             Quality = Projection.WireName(v.Quality),

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Network.Contracts.Snapshots;
+using Network.Hub.Storage;
 
 namespace Network.Hub.OData;
 
@@ -7,7 +8,8 @@ namespace Network.Hub.OData;
 /// Markers for the feed's database projections, replaced by <see cref="Inline{TSource, TResult}"/> with expressions
 /// EF Core translates: an enumeration stored under its .NET name (<c>SurveyExtrapolated</c>) becomes its wire name
 /// (<c>survey-extrapolated</c>) as a SQL <c>CASE</c>, so <c>$filter=Quality eq 'survey-extrapolated'</c> still runs in
-/// the database.
+/// the database; and <see cref="StoredDataPoint.Read"/> becomes <see cref="StoredDataPoint.ReadInDatabase"/>, so a filter on
+/// the data point runs there too.
 /// </summary>
 public static class Projection
 {
@@ -34,6 +36,12 @@ public static class Projection
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
+            if (node.Method.DeclaringType == typeof(StoredDataPoint) && node.Method.Name == nameof(StoredDataPoint.Read))
+            {
+                var read = StoredDataPoint.ReadInDatabase;
+                return new Substitution(read.Parameters[0], Visit(node.Arguments[0])).Visit(read.Body);
+            }
+
             if (node.Method.DeclaringType != typeof(Projection))
             {
                 return base.VisitMethodCall(node);
@@ -57,5 +65,11 @@ public static class Projection
 
             return result;
         }
+    }
+
+    // The body of a one-parameter lambda with its parameter replaced by an argument.
+    private sealed class Substitution(ParameterExpression parameter, Expression argument) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? argument : base.VisitParameter(node);
     }
 }

@@ -96,7 +96,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
         var started = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateReadingScope(load.Readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var network = NetworkPeriod.Create(load.Period, await ReadValuesAsync(db.CurrentValuesOf(load.Period, load.AsOf), cancellationToken));
+        var network = NetworkPeriod.Create(load.Period, await db.CurrentValuesOf(load.Period, load.AsOf).ReadReportedValuesAsync(cancellationToken));
         metrics.Loaded(EngineLoadMetrics.KindWhole, load.Period, started);
         logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", load.Period, load.AsOf, network);
         return new Scorer(network, load.Targets);
@@ -140,21 +140,11 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
         }
 
         var cities = arrived.Distinct(StringComparer.Ordinal).ToList();
-        var values = await ReadValuesAsync(db.CurrentValuesOf(load.Period, load.AsOf).Where(v => cities.Contains(v.CityId)), cancellationToken);
+        var values = await db.CurrentValuesOf(load.Period, load.AsOf).Where(v => cities.Contains(v.CityId)).ReadReportedValuesAsync(cancellationToken);
         var network = before.Period.WithCities(cities, values);
         metrics.Loaded(EngineLoadMetrics.KindUpdate, load.Period, started);
         logger.LogDebug("Updated period {Period} (as of {AsOf}) with {Cities} cities that published: {Network}", load.Period, load.AsOf, cities.Count, network);
         return new Scorer(network, load.Targets);
-    }
-
-    private static async Task<List<ReportedValue>> ReadValuesAsync(IQueryable<KpiValueRecord> values, CancellationToken cancellationToken)
-    {
-        var rows = await values
-            .Select(v => new { v.CityId, v.KpiCode, v.DataPoint, v.Value, v.Quality })
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(v => new ReportedValue(
-            v.CityId, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Quality,
-            Verified: false)); // verifier attestations are not stored yet: nothing is verified
     }
 
     private sealed record PeriodLoad(Readership Readership, int Period, DateTimeOffset? AsOf, TargetSet Targets, PeriodVersion Version);

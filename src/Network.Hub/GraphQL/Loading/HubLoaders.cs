@@ -80,20 +80,16 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
                     join s in db.Snapshots.AsNoTracking() on v.SnapshotId equals s.SnapshotId
                     where ids.Contains(v.CityId) && v.KpiCode == kpi
                     orderby s.Period, s.IssuedAt, s.ReceivedAt, v.DataPoint
-                    select new
-                    {
-                        Snapshot = new SnapshotNode(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt,
+                    select new HistoryEntry(
+                        new SnapshotNode(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt,
                             s.Digest, s.CatalogueVersion, s.KeyId, s.Values.Count),
-                        Current = current.Contains(s.SnapshotId),
-                        v.DataPoint,
+                        current.Contains(s.SnapshotId),
+                        StoredDataPoint.Read(v.DataPoint),
                         v.Value,
                         v.Unit,
-                        v.Quality,
-                    })
+                        v.Quality))
                 .ToListAsync(ct);
-            return ByKey(
-                rows.Select(r => new HistoryEntry(r.Snapshot, r.Current, r.DataPoint.Length == 0 ? null : r.DataPoint, r.Value, r.Unit, r.Quality)),
-                e => e.Snapshot.CityId);
+            return ByKey(rows, e => e.Snapshot.CityId);
         }, ct))
         .Load(cityId);
 

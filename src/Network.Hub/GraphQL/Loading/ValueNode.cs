@@ -32,7 +32,7 @@ public sealed record ValueNode(
     public static ValueNode From(KpiValueRecord v, bool withNote)
     {
         ArgumentNullException.ThrowIfNull(v);
-        return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint.Length == 0 ? null : v.DataPoint, v.Value, v.Unit, v.Quality, v.Origin, v.Source,
+        return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit, v.Quality, v.Origin, v.Source,
             withNote ? v.Note : null);
     }
 }
