@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Scoring;
-using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
@@ -24,24 +23,22 @@ public sealed class EngineColumns
         nameof(KpiValueRow.NetworkMedian), nameof(KpiValueRow.Explanation),
     };
 
+    private readonly NetworkDbContext? _db;
     private readonly NetworkScores? _scores;
-    private readonly Readership _readership;
     private readonly DateTimeOffset? _asOf;
-    private readonly HashSet<Guid> _scoredSnapshots;
-    private readonly Dictionary<int, Scorer> _scorers = [];
+    private readonly Dictionary<int, LoadedPeriod> _periods = [];
     private readonly HashSet<int> _missing = [];
     private readonly Dictionary<(int Period, string City), ScoreCard?> _cards = [];
 
-    private EngineColumns(NetworkScores? scores, Readership readership, DateTimeOffset? asOf, HashSet<Guid> scoredSnapshots)
+    private EngineColumns(NetworkDbContext? db, NetworkScores? scores, DateTimeOffset? asOf)
     {
+        _db = db;
         _scores = scores;
-        _readership = readership;
         _asOf = asOf;
-        _scoredSnapshots = scoredSnapshots;
     }
 
     /// <summary>No engine results: every engine column reads null. For requests that return no engine column.</summary>
-    public static EngineColumns None => new(null, Readership.Public, null, []);
+    public static EngineColumns None => new(null, null, null);
 
     /// <summary>
     /// Whether a row read since the last <see cref="LoadMissingPeriodsAsync"/> needed a period not loaded yet (its engine
@@ -50,43 +47,84 @@ public sealed class EngineColumns
     public bool MissesPeriods => _missing.Count > 0;
 
     /// <summary>
-    /// Prepares engine columns over the current snapshots as of <paramref name="asOf"/> (now when null). No period is
-    /// loaded yet: the rows tell which periods the page needs (<see cref="MissesPeriods"/>), so a page of one period
-    /// never pays for the others.
+    /// Prepares engine columns over the current snapshots as of <paramref name="asOf"/> (now when null), read through
+    /// <paramref name="db"/> (the request's context: the engine is loaded over exactly what this caller reads in the
+    /// rows). No period is loaded yet: the rows tell which periods the page needs (<see cref="MissesPeriods"/>), so a
+    /// page of one period never pays for the others.
     /// </summary>
-    public static async Task<EngineColumns> LoadAsync(NetworkDbContext db, NetworkScores scores, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public static EngineColumns For(NetworkDbContext db, NetworkScores scores, DateTimeOffset? asOf)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scores);
-        var current = await db.CurrentSnapshots(asOf).Select(s => s.SnapshotId).ToListAsync(cancellationToken);
-        // The request's own readership: the engine is loaded over exactly what this caller reads in the rows.
-        return new EngineColumns(scores, db.Readership, asOf, current.ToHashSet());
+        return new EngineColumns(db, scores, asOf);
     }
 
-    /// <summary>Loads the engine for the periods the rows read so far needed (the cached scorers, when they are current).</summary>
+    /// <summary>Loads the engine for the periods the rows read so far needed (<see cref="MissesPeriods"/>).</summary>
     public async Task LoadMissingPeriodsAsync(CancellationToken cancellationToken)
     {
-        foreach (var period in _missing)
+        await LoadPeriodsAsync(_missing, cancellationToken);
+        _missing.Clear();
+    }
+
+    /// <summary>
+    /// Loads the engine for <paramref name="periods"/> (the cached scorers, when they are current), each with the
+    /// period's version and current snapshots as this request sees them.
+    /// </summary>
+    public async Task LoadPeriodsAsync(IEnumerable<int> periods, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (_db is null || _scores is null)
         {
-            _scorers[period] = await _scores!.ForPeriodAsync(_readership, period, _asOf, cancellationToken: cancellationToken);
+            throw new InvalidOperationException("EngineColumns.None loads nothing.");
         }
 
-        _missing.Clear();
+        foreach (var period in periods)
+        {
+            // The version first: whatever arrives after it is seen by ChangedAsync, even if the scorer already holds it.
+            var version = await PeriodVersion.ReadAsync(_db, period, _asOf, cancellationToken);
+            var current = await _db.CurrentSnapshots(_asOf).Where(s => s.Period == period).Select(s => s.SnapshotId).ToListAsync(cancellationToken);
+            var scorer = await _scores.ForPeriodAsync(_db.Readership, period, _asOf, cancellationToken: cancellationToken);
+            _periods[period] = new LoadedPeriod(version, current.ToHashSet(), scorer);
+        }
+    }
+
+    /// <summary>
+    /// Whether a snapshot of a period this request loaded arrived since it was loaded: the engine columns might then
+    /// belong to other data than the rows, and the request is run again. Snapshots of other periods do not matter.
+    /// </summary>
+    public async Task<bool> ChangedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (period, loaded) in _periods)
+        {
+            if (await PeriodVersion.ReadAsync(_db!, period, _asOf, cancellationToken) != loaded.Version)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The engine's result for one stored value; null when the value was not current when the engine scored it, or its period is not loaded yet.</summary>
     public ValueScore? Find(Guid snapshotId, string cityId, int period, string kpi, string dataPoint, double value)
     {
-        if (!_scoredSnapshots.Contains(snapshotId))
+        if (_scores is null)
         {
-            return null;
+            return null; // None: the request returns no engine column
         }
 
-        if (!_scorers.TryGetValue(period, out var scorer))
+        if (!_periods.TryGetValue(period, out var loaded))
         {
             _missing.Add(period);
             return null;
         }
+
+        if (!loaded.CurrentSnapshots.Contains(snapshotId))
+        {
+            return null;
+        }
+
+        var scorer = loaded.Scorer;
 
         if (!_cards.TryGetValue((period, cityId), out var card))
         {
@@ -129,4 +167,6 @@ public sealed class EngineColumns
     public static string? Explanation(EngineColumns engine, Guid snapshotId, string cityId, int period, string kpi, string dataPoint, double value) =>
         engine.Find(snapshotId, cityId, period, kpi, dataPoint, value)?.Explanation;
 #pragma warning restore CS1591
+
+    private sealed record LoadedPeriod(PeriodVersion Version, HashSet<Guid> CurrentSnapshots, Scorer Scorer);
 }

@@ -18,7 +18,8 @@ namespace Network.Hub.OData;
 /// Runs one feed request: checks the query options against the limits, loads the engine when the response carries
 /// engine columns, lets OData compose the options onto the database query, and reads the page before answering,
 /// so a query the database cannot run is a 400 (not a broken response) and the engine columns belong to the same
-/// data as the rows: when a snapshot arrives while the request runs, the request is run again. What a request may
+/// data as the rows: when a snapshot of a period the page shows arrives while the request runs, the request is run
+/// again (snapshots of other periods do not matter). What a request may
 /// cost is bounded before it runs: a request that expands a snapshot's values is paged by the smaller
 /// <see cref="FeedOptions.ExpandedPageSize"/> (its snapshots, and each snapshot's values), and a costly one
 /// (<see cref="FeedCost"/>) waits for a slot of the hub's <see cref="CostlyWorkGate"/> or is refused with 503.
@@ -80,8 +81,7 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
         var feature = options.Request.ODataFeature();
         for (var attempt = 1; ; attempt++)
         {
-            var version = withEngine ? await DataVersionAsync(cancellationToken) : default;
-            var engine = withEngine ? await EngineColumns.LoadAsync(db, scores, asOf, cancellationToken) : EngineColumns.None;
+            var engine = withEngine ? EngineColumns.For(db, scores, asOf) : EngineColumns.None;
             IQueryable page;
             try
             {
@@ -109,7 +109,7 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
                 return Refusal(e)!;
             }
 
-            if (!withEngine || await DataVersionAsync(cancellationToken) == version)
+            if (!withEngine || !await engine.ChangedAsync(cancellationToken))
             {
                 // Declared as the entity set's type, as EnableQuery does: OData's formatter finds the EDM type from
                 // it, whatever wrapper types $select or $apply produced.
@@ -252,15 +252,6 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
 
     // Count and newest receipt of the stored snapshots: rows are only ever added, so an unchanged pair means no
     // snapshot arrived in between (the same version NetworkScores keys its cache on).
-    private async Task<(int Count, DateTimeOffset? Newest)> DataVersionAsync(CancellationToken cancellationToken)
-    {
-        var stats = await db.Snapshots
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Newest = g.Max(s => (DateTimeOffset?)s.ReceivedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return (stats?.Count ?? 0, stats?.Newest);
-    }
-
     // Reads the page now, asynchronously when the database provides it (OData's own paging has already read it
     // when the result was longer than a page).
     private static Task<IQueryable> BufferAsync(IQueryable query, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ using Network.Benchmarking.Scoring;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.Ingestion;
+using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Testing;
@@ -86,6 +87,21 @@ public sealed class EngineLoadTests : IAsyncLifetime
 
         Assert.Equal([("whole", 2020)], loads.Take());
         Assert.Contains("\"Rank\":1", page, StringComparison.Ordinal); // the engine's columns came with the page
+    }
+
+    [Fact]
+    public async Task An_OData_page_is_read_again_only_when_a_snapshot_of_a_period_it_shows_arrives()
+    {
+        await using var scope = _hub.Services.CreateReadingScope(Readership.Public);
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        var engine = EngineColumns.For(db, _hub.Services.GetRequiredService<NetworkScores>(), asOf: null);
+        await engine.LoadPeriodsAsync([2020], TestContext.Current.CancellationToken);
+
+        await IngestAsync(_trondheim.Snapshot().ForPeriod(2018).IssuedAt(Signed).WithValues(Unemployment(2.2)).Sign());
+        Assert.False(await engine.ChangedAsync(TestContext.Current.CancellationToken));
+
+        await IngestAsync(_bergen.Snapshot().ForPeriod(2020).IssuedAt(Signed.AddDays(1)).WithValues(Unemployment(2.5)).Sign());
+        Assert.True(await engine.ChangedAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
