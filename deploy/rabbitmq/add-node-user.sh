@@ -32,7 +32,8 @@ if [[ -z "$password" ]]; then
 fi
 
 # The names MassTransit gives the node's resources (see contracts/Network.Messaging/AnswerTopology.cs and
-# contracts/Network.Contracts/Messages/AnswerRouting.cs). The city id holds only A-Z, 0-9 and '-': nothing to escape.
+# contracts/Network.Messaging/Messages/: AnswerRouting.cs, and SnapshotSubmitted.cs, whose exchange name is pinned and
+# held by tests/Network.Messaging.Tests). The city id holds only A-Z, 0-9 and '-': nothing to escape.
 queue="node-${city}-answers"
 messages='Network\.Contracts\.Messages'
 answers='Network\.Answers'

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
+using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Problems;
 using Network.Hub.Storage;
@@ -85,7 +86,7 @@ public static class SnapshotsApi
             .Where(s => s.SnapshotId == snapshotId)
             .Select(s => new
             {
-                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, withJws ? s.Jws : null, null, ""),
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, withJws), null, ""),
                 KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);

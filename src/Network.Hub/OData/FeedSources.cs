@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Network.Hub.Embargo;
 using Network.Hub.Storage;
 
 namespace Network.Hub.OData;
@@ -97,7 +98,7 @@ public static class FeedSources
             Quality = Projection.WireName(v.Quality),
             Origin = v.Origin,
             Source = v.Source,
-            Note = seesNotes ? v.Note : null, // the cities' notes stay inside the network
+            Note = MembersOnly.Note(v, seesNotes), // the cities' notes stay inside the network
             Current = current.Contains(v.SnapshotId),
             Score = EngineColumns.Score(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             Points = EngineColumns.Points(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),

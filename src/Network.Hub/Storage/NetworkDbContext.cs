@@ -29,7 +29,10 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     private CallerReadership? _reader;
     private Readership? _readership;
 
-    /// <summary>Whether this context's reader sees the network's own data: preliminary figures and the cities' notes.</summary>
+    /// <summary>
+    /// Whether this context's reader sees the network's own data: preliminary figures and the cities' notes (the
+    /// members-only columns are read through <see cref="MembersOnly"/>, with this flag).
+    /// </summary>
     public bool SeesNetworkData => Readership == Readership.Network;
 
     /// <summary>

@@ -24,14 +24,14 @@ public static class StorageExtensions
                         "Network:Storage:Provider is SqlServer but no connection string is set: set Network:Storage:ConnectionString or ConnectionStrings:Network.");
                 }
 
-                builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => QuietFailures(o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
+                builder.Services.AddDbContextPool<SqlServerNetworkDbContext>(o => ForTheHub(o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
                 builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqlServerNetworkDbContext>()));
                 break;
             default:
                 connectionString = connectionString is null
                     ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                     : ValidSqliteConnectionString(connectionString);
-                builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => QuietFailures(o.UseSqlite(connectionString)));
+                builder.Services.AddDbContextPool<SqliteNetworkDbContext>(o => ForTheHub(o.UseSqlite(connectionString)));
                 builder.Services.AddScoped<NetworkDbContext>(sp => ForTheCaller(sp, sp.GetRequiredService<SqliteNetworkDbContext>()));
                 break;
         }
@@ -52,6 +52,10 @@ public static class StorageExtensions
         ArgumentNullException.ThrowIfNull(host);
         return host.Services.GetRequiredService<StorageStartup>().PrepareAsync(cancellationToken);
     }
+
+    // Both providers alike: members-only columns translate inside queries (MembersOnlyExpansion), failures are quiet.
+    private static DbContextOptionsBuilder ForTheHub(DbContextOptionsBuilder options) =>
+        QuietFailures(options).AddInterceptors(MembersOnlyExpansion.Instance);
 
     // EF logs a failed command, connection, query or save as an error, with the SQL and the stack trace, and then throws
     // it; whoever catches it reports it once (a 503 line, the start-up sentence, the 500 handler for a bug). Logged at

@@ -1,4 +1,5 @@
 using Network.Contracts.Snapshots;
+using Network.Hub.Embargo;
 using Network.Hub.Storage;
 
 namespace Network.Hub.GraphQL.Loading;
@@ -33,6 +34,6 @@ public sealed record ValueNode(
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit, v.Quality, v.Origin, v.Source,
-            withNote ? v.Note : null);
+            MembersOnly.Note(v, withNote));
     }
 }

@@ -1,3 +1,4 @@
+using MassTransit;
 using Network.Contracts.Snapshots;
 
 namespace Network.Contracts.Messages;
@@ -10,6 +11,7 @@ namespace Network.Contracts.Messages;
 /// <param name="Digest">The snapshot digest of the stored JWS (<see cref="SnapshotFormat.Digest"/>).</param>
 /// <param name="ReceivedAt">When the hub first stored it.</param>
 /// <param name="Duplicate">Whether this was a repeat delivery of a snapshot already stored.</param>
+[MessageUrn(WireName)]
 public sealed record SnapshotAccepted(
     Guid SnapshotId,
     string CityId,
@@ -17,4 +19,13 @@ public sealed record SnapshotAccepted(
     SnapshotStatus Status,
     string Digest,
     DateTimeOffset ReceivedAt,
-    bool Duplicate);
+    bool Duplicate)
+{
+    /// <summary>
+    /// The message's type name on the wire, pinned: its message type is <c>urn:message:</c> + this, which nodes match
+    /// answers on. It was MassTransit's default for this type when nodes were first deployed; the attribute keeps it
+    /// whatever the type's name or namespace becomes. (Its RabbitMQ exchange is pinned separately, by
+    /// <c>AnswerTopology</c>: <see cref="AnswerRouting"/>.)
+    /// </summary>
+    public const string WireName = "Network.Contracts.Messages:SnapshotAccepted";
+}

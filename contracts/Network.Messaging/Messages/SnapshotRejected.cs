@@ -1,3 +1,4 @@
+using MassTransit;
 using Network.Contracts.Verification;
 
 namespace Network.Contracts.Messages;
@@ -9,9 +10,19 @@ namespace Network.Contracts.Messages;
 /// <param name="Digest">The snapshot digest of the refused JWS, so the node can match the answer to what it sent.</param>
 /// <param name="Reasons">Every reason, each with its field.</param>
 /// <param name="RejectedAt">When the hub decided.</param>
+[MessageUrn(WireName)]
 public sealed record SnapshotRejected(
     Guid? SnapshotId,
     string? CityId,
     string Digest,
     IReadOnlyList<Rejection> Reasons,
-    DateTimeOffset RejectedAt);
+    DateTimeOffset RejectedAt)
+{
+    /// <summary>
+    /// The message's type name on the wire, pinned: its message type is <c>urn:message:</c> + this, which nodes match
+    /// answers on. It was MassTransit's default for this type when nodes were first deployed; the attribute keeps it
+    /// whatever the type's name or namespace becomes. (Its RabbitMQ exchange is pinned separately, by
+    /// <c>AnswerTopology</c>: <see cref="AnswerRouting"/>.)
+    /// </summary>
+    public const string WireName = "Network.Contracts.Messages:SnapshotRejected";
+}

@@ -1,0 +1,37 @@
+using Network.Hub.Storage;
+
+namespace Network.Hub.Embargo;
+
+/// <summary>
+/// The stored columns only members of the network may read, and the one place that reads them for a reader: a value's
+/// note (<see cref="KpiValueRecord.Note"/>) and a snapshot's JWS (<see cref="SnapshotRecord.Jws"/>, which carries every
+/// note). Every read door takes them through these methods, in memory or inside a query: EF Core queries are expanded
+/// by <see cref="MembersOnlyExpansion"/> into <c>CASE WHEN @seesNetworkData THEN column END</c>, so filters and ordering
+/// on them still run in the database. No other hub code reads the two columns (a test, <c>MembersOnlyTests</c>, reads
+/// the hub's compiled code and fails when it does), so a new read door cannot forget the rule.
+/// </summary>
+/// <remarks>The rows themselves (which snapshots and values a reader sees at all) are the embargo's query filters, on
+/// the model (<see cref="NetworkDbContext.Readership"/>).</remarks>
+public static class MembersOnly
+{
+    /// <summary>The value's note as this reader may see it: the city's note for a member, <see langword="null"/> for anyone else.</summary>
+    /// <param name="value">The stored value.</param>
+    /// <param name="seesNetworkData">The reader's <see cref="NetworkDbContext.SeesNetworkData"/>.</param>
+    public static string? Note(KpiValueRecord value, bool seesNetworkData)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return seesNetworkData ? value.Note : null;
+    }
+
+    /// <summary>
+    /// The snapshot's JWS as this reader may see it: the JWS for a member, <see langword="null"/> for anyone else (it
+    /// carries the cities' notes; a public reader gets the digest, which identifies the JWS the city can hand out).
+    /// </summary>
+    /// <param name="snapshot">The stored snapshot.</param>
+    /// <param name="seesNetworkData">The reader's <see cref="NetworkDbContext.SeesNetworkData"/>.</param>
+    public static string? Jws(SnapshotRecord snapshot, bool seesNetworkData)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return seesNetworkData ? snapshot.Jws : null;
+    }
+}
