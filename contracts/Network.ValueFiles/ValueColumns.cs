@@ -1,3 +1,5 @@
+using Network.Contracts.Snapshots;
+
 namespace Network.ValueFiles;
 
 /// <summary>
@@ -6,15 +8,15 @@ namespace Network.ValueFiles;
 /// </summary>
 public static class ValueColumns
 {
-#pragma warning disable CS1591 // each name is the column it names
-    public const string Kpi = "kpi";
-    public const string DataPoint = "dataPoint";
-    public const string Value = "value";
-    public const string Unit = "unit";
-    public const string Quality = "quality";
-    public const string Origin = "origin";
-    public const string Source = "source";
-    public const string Note = "note";
+#pragma warning disable CS1591 // each name is the column it names; a value's columns are the payload's own field names
+    public const string Kpi = SnapshotJson.Fields.Kpi;
+    public const string DataPoint = SnapshotJson.Fields.DataPoint;
+    public const string Value = SnapshotJson.Fields.Value;
+    public const string Unit = SnapshotJson.Fields.Unit;
+    public const string Quality = SnapshotJson.Fields.Quality;
+    public const string Origin = SnapshotJson.Fields.Origin;
+    public const string Source = SnapshotJson.Fields.Source;
+    public const string Note = SnapshotJson.Fields.Note;
     public const string Name = "name";
     public const string UnitDescription = "unitDescription";
     public const string Definition = "definition";
