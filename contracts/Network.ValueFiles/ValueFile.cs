@@ -1,11 +1,13 @@
 using Network.Contracts.Snapshots;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.ValueFiles;
 
 /// <summary>
 /// Reads a value file (CSV or XLSX, the format of <c>nodes/README.md</c>) into KPI values, checking every row
-/// against the KPI catalogue as the hub will. Never throws for a bad file: every problem comes back as an
-/// <see cref="ImportError"/> with its line, and then no value is imported.
+/// against the KPI catalogue as the hub will. Never throws for a bad file: the answer is the contracts' one result
+/// type, <c>Result&lt;IReadOnlyList&lt;KpiValue&gt;, ImportError&gt;</c> (named <c>ImportResult</c> by an alias here): the values
+/// in file order, or every problem as an <see cref="ImportError"/> with its line, and then no value at all.
 /// </summary>
 public static class ValueFile
 {
@@ -48,12 +50,12 @@ public static class ValueFile
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            return ImportResult.Failed(0, null, $"The file {path} does not exist.");
+            return ValueSheet.Failed($"The file {path} does not exist.");
         }
 
         if (string.Equals(Path.GetExtension(path), ".xls", StringComparison.OrdinalIgnoreCase))
         {
-            return ImportResult.Failed(0, null, $"{name} is in the old Excel 97-2003 format. Save it in Excel as 'Excel Workbook (*.xlsx)' or 'CSV UTF-8', and import that.");
+            return ValueSheet.Failed($"{name} is in the old Excel 97-2003 format. Save it in Excel as 'Excel Workbook (*.xlsx)' or 'CSV UTF-8', and import that.");
         }
 
         using var stream = File.OpenRead(path);

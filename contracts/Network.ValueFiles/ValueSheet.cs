@@ -1,6 +1,7 @@
 using Network.Contracts.Catalogue;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.ValueFiles;
 
@@ -14,17 +15,20 @@ internal static class ValueSheet
 {
     private const int ProgressEvery = 100;
 
+    /// <summary>A file that cannot be read at all, for one reason (line 0: the file as a whole).</summary>
+    public static ImportResult Failed(string message) => ImportResult.Refused(new ImportError(0, null, message));
+
     public static ImportResult Interpret(SheetContent sheet, string sourceName, ImportTarget target, TimeProvider time, IProgress<ImportProgress>? progress)
     {
         if (sheet.Unreadable is { } unreadable)
         {
-            return new ImportResult([], [unreadable]);
+            return ImportResult.Refused(unreadable);
         }
 
         var rows = sheet.Rows.Where(r => !r.IsBlank || r.Problem is not null).ToList();
         if (rows.Count == 0)
         {
-            return ImportResult.Failed(0, null, $"{sourceName} is empty. Start from the template (`template`), which has the header row and a row for every KPI.");
+            return Failed($"{sourceName} is empty. Start from the template (`template`), which has the header row and a row for every KPI.");
         }
 
         var errors = new List<ImportError>();
@@ -32,7 +36,7 @@ internal static class ValueSheet
         var columns = MapHeader(header, errors);
         if (errors.Count > 0)
         {
-            return new ImportResult([], Sorted(errors));
+            return ImportResult.Refused(Sorted(errors));
         }
 
         var rules = new SnapshotRules(KpiCatalogue.Default, time);
@@ -75,7 +79,7 @@ internal static class ValueSheet
         progress?.Report(new ImportProgress(rows.Count - 1, rows.Count - 1));
         if (values.Count == 0 && errors.Count == 0)
         {
-            return ImportResult.Failed(0, null,
+            return Failed(
                 $"{sourceName} has no values: the value cell of every row is empty ({skipped} row{(skipped == 1 ? "" : "s")}). Fill in the values you have; rows left empty are skipped.");
         }
 
@@ -85,7 +89,7 @@ internal static class ValueSheet
             errors.Add(OfFile(rejection));
         }
 
-        return errors.Count == 0 ? new ImportResult(values, []) : new ImportResult([], Sorted(errors));
+        return errors.Count == 0 ? ImportResult.Of(values) : ImportResult.Refused(Sorted(errors));
     }
 
     private static Dictionary<string, int> MapHeader(SheetRow header, List<ImportError> errors)

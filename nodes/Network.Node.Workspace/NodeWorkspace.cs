@@ -8,6 +8,7 @@ using Network.Node.Workspace.Publishing;
 using Network.Node.Workspace.Settings;
 using Network.Node.Workspace.Storage;
 using Network.ValueFiles;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.Node.Workspace;
 
@@ -207,12 +208,12 @@ public sealed class NodeWorkspace
     private async Task<ImportOutcome> ImportAsync(string file, ImportTarget target, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var result = ValueFile.Read(file, target, Time, progress);
-        if (!result.Succeeded)
+        if (!result.Success)
         {
             return new ImportOutcome(result, null, null);
         }
 
-        var (draft, replaced) = await Store.SaveDraftAsync(target.Period, target.Status, target.Supersedes, Path.GetFileName(file), result.Values, Time.GetUtcNow(), ct);
+        var (draft, replaced) = await Store.SaveDraftAsync(target.Period, target.Status, target.Supersedes, Path.GetFileName(file), result.Value, Time.GetUtcNow(), ct);
         return new ImportOutcome(result, draft, replaced);
     }
 }

@@ -22,7 +22,7 @@ internal static class ImportReport
         var name = Path.GetFileName(file);
         if (outcome.Draft is not { } draft)
         {
-            var errors = outcome.Result.Errors;
+            var errors = outcome.Result.Failures;
             terminal.Fail($"{name} has {errors.Count} error{(errors.Count == 1 ? "" : "s")}; nothing was imported. Fix {(errors.Count == 1 ? "it" : "them")} and import the file again.");
             foreach (var error in errors)
             {

@@ -111,9 +111,9 @@ internal sealed class DemoNetwork(
         }
 
         var import = ValueFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(text)), city.File, city.Period, city.Status, city.Id, time);
-        if (!import.Succeeded)
+        if (!import.Success)
         {
-            throw new FormatException($"Demo data {city.File} does not import: " + string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Message}")));
+            throw new FormatException($"Demo data {city.File} does not import: " + string.Join("; ", import.Failures.Select(e => $"line {e.Line}: {e.Message}")));
         }
 
         // Deterministic id and signing time: a restart publishes the very same snapshot again.
@@ -125,7 +125,7 @@ internal sealed class DemoNetwork(
             Supersedes: null,
             IssuedAt: Min(new DateTimeOffset(city.Period, 12, 31, 12, 0, 0, TimeSpan.Zero), time.GetUtcNow()),
             KpiCatalogue.CurrentVersion,
-            import.Values);
+            import.Value);
         await bus.Publish(new SnapshotSubmitted(keys.CreateSigner().Sign(snapshot), city.Id), ct);
         logger.LogInformation("Demo node {City} ({Name}) signed and published snapshot {Snapshot} with {Count} values", city.Id, city.Name, snapshot.SnapshotId, snapshot.Values.Count);
         return (snapshot.SnapshotId, snapshot.Values.Count);

@@ -168,7 +168,7 @@ public sealed class HttpDeliveryTests : IAsyncLifetime
     private async Task<Guid> PublishAsync()
     {
         var import = await _node.ImportAsync(TestValues.TrondheimCsv(_directory), 2020, SnapshotStatus.Final, ct: Ct);
-        Assert.True(import.Result.Succeeded, string.Join('\n', import.Result.Errors));
+        Assert.True(import.Result.Success, string.Join('\n', import.Result.Failures));
         return Assert.Single(await _node.PublishAsync(ct: Ct)).SnapshotId!.Value;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
 using Network.Node.Tests.Support;
 using Network.ValueFiles;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.Node.Tests.Import;
 
@@ -21,13 +22,13 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, Unemployment, Youth);
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
+        Assert.True(result.Success, string.Join('\n', result.Failures));
         Assert.Equal(
             [
                 new KpiValue("EC-P-EM-1C", null, 1.34, "%", DataQuality.Measured, "Trondheim kommune", "SSB table 08517"),
                 new KpiValue("EC-P-EM-2C", null, 1.32, "%", DataQuality.SurveyExtrapolated, "Trondheim kommune", "SSB table 08517", "seasonally adjusted"),
             ],
-            result.Values);
+            result.Value);
     }
 
     [Fact]
@@ -35,8 +36,8 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EC-P-EM-3A,,,%,,,,", Unemployment, "EC-P-EM-4A,,  ,%,measured,,,");
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
-        Assert.Equal("EC-P-EM-1C", Assert.Single(result.Values).Kpi);
+        Assert.True(result.Success, string.Join('\n', result.Failures));
+        Assert.Equal("EC-P-EM-1C", Assert.Single(result.Value).Kpi);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class CsvFileFormatTests : IDisposable
             "Source,ORIGIN,name,Quality,Unit,Value,KPI,unitDescription,definition,dataPoints",
             "SSB,Trondheim kommune,Unemployment Rate,measured,%,1.34,EC-P-EM-1C,% of the labour force,anything,");
 
-        Assert.Equal(new KpiValue("EC-P-EM-1C", null, 1.34, "%", DataQuality.Measured, "Trondheim kommune", "SSB"), Assert.Single(result.Values));
+        Assert.Equal(new KpiValue("EC-P-EM-1C", null, 1.34, "%", DataQuality.Measured, "Trondheim kommune", "SSB"), Assert.Single(result.Value));
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class CsvFileFormatTests : IDisposable
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal(0, error.Line);
         Assert.Contains("empty.csv is empty", error.Message, StringComparison.Ordinal);
     }
@@ -70,7 +71,7 @@ public sealed class CsvFileFormatTests : IDisposable
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-3024", _clock);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal(2, error.Line);
         Assert.Contains("is not UTF-8 text. In Excel, save it as 'CSV UTF-8", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +87,7 @@ public sealed class CsvFileFormatTests : IDisposable
 
             var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-3024", _clock);
 
-            Assert.Equal("Bærum kommune", Assert.Single(result.Values).Origin);
+            Assert.Equal("Bærum kommune", Assert.Single(result.Value).Origin);
         }
     }
 
@@ -95,7 +96,7 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, Unemployment, "EC-P-EM-2C,,1.32,%,measured,a,the 5\" report,");
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((3, null), (error.Line, error.Column));
         Assert.Contains("quote", error.Message, StringComparison.Ordinal);
     }
@@ -117,8 +118,8 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import("kpi,value,unit,quality,origin,source", "EC-ICT-ICT-5C,1,000,hotspots,measured,a,b");
 
-        Assert.Contains(result.Errors, e => e.Line == 2 && e.Column is null && e.Message.Contains("7 cells but the header has 6", StringComparison.Ordinal));
-        Assert.Empty(result.Values);
+        Assert.Contains(result.Failures, e => e.Line == 2 && e.Column is null && e.Message.Contains("7 cells but the header has 6", StringComparison.Ordinal));
+        Assert.False(result.Success); // nothing imports: the values are not there to read
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import("kpi;dataPoint;value;unit;quality;origin;source;note", "EC-P-EM-1C;;1,34;%;measured;Trondheim kommune;SSB;");
 
-        Assert.Equal(1.34, Assert.Single(result.Values).Value);
+        Assert.Equal(1.34, Assert.Single(result.Value).Value);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EN-EN-AQ-2C,,\"2,46\",tCO2e per capita per year,measured,a,b,");
 
-        Assert.Equal(2.46, Assert.Single(result.Values).Value);
+        Assert.Equal(2.46, Assert.Single(result.Value).Value);
     }
 
     [Theory]
@@ -153,7 +154,7 @@ public sealed class CsvFileFormatTests : IDisposable
     {
         var result = ValueFile.Read(_directory.File("nowhere.csv"), 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.Contains("does not exist", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Single(result.Failures).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class CsvFileFormatTests : IDisposable
 
         var result = ValueFile.Read(csv, 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.Contains("is an Excel workbook (XLSX), not a CSV file", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("is an Excel workbook (XLSX), not a CSV file", Assert.Single(result.Failures).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public sealed class CsvFileFormatTests : IDisposable
         {
             var period = int.Parse(Path.GetFileNameWithoutExtension(file).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
             var result = ValueFile.Read(file, period, SnapshotStatus.Final, "NO-5001", _clock);
-            Assert.True(result.Succeeded, $"{Path.GetFileName(file)}:\n{string.Join('\n', result.Errors)}");
+            Assert.True(result.Success, $"{Path.GetFileName(file)}:\n{string.Join('\n', result.Failures)}");
         }
     }
 
@@ -188,9 +189,9 @@ public sealed class CsvFileFormatTests : IDisposable
 
     private static void AssertOnly(ImportResult result, int line, string? column, string containing)
     {
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((line, column), (error.Line, error.Column));
         Assert.Contains(containing, error.Message, StringComparison.Ordinal);
-        Assert.Empty(result.Values);
+        Assert.False(result.Success); // nothing imports: the values are not there to read
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Snapshots;
 using Network.Node.Tests.Support;
 using Network.ValueFiles;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.Node.Tests.Import;
 
@@ -48,10 +49,10 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, $"EN-EN-AQ-2C,,{value},tCO2e per capita per year,measured,a,b,");
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((2, "value"), (error.Line, error.Column));
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
-        Assert.Empty(result.Values);
+        Assert.False(result.Success); // nothing imports: the values are not there to read
     }
 
     [Theory]
@@ -73,9 +74,9 @@ public sealed class CsvRowErrorTests : IDisposable
 
         Assert.Equal(
             [(2, "quality"), (3, "quality")],
-            result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.Contains("'estimated' is not a data-quality class. Write one of measured, survey-extrapolated", result.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("The quality cell is empty", result.Errors[1].Message, StringComparison.Ordinal);
+            result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.Contains("'estimated' is not a data-quality class. Write one of measured, survey-extrapolated", result.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("The quality cell is empty", result.Failures[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,1.34,%, Measured ,a,b,");
 
-        Assert.Equal(DataQuality.Measured, Assert.Single(result.Values).Quality);
+        Assert.Equal(DataQuality.Measured, Assert.Single(result.Value).Quality);
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,1.34,%,measured,,  ,");
 
-        Assert.Equal([(2, "origin"), (2, "source")], result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.All(result.Errors, e => Assert.Contains("must not be empty", e.Message, StringComparison.Ordinal));
+        Assert.Equal([(2, "origin"), (2, "source")], result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.All(result.Failures, e => Assert.Contains("must not be empty", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,10 +114,10 @@ public sealed class CsvRowErrorTests : IDisposable
             "EN-EN-AQ-1C,PM10,9,ug/m3,measured,a,b,",
             "EC-P-EM-1C,total,1.34,%,measured,a,b,");
 
-        Assert.Equal([(2, "dataPoint"), (3, "dataPoint"), (5, "dataPoint")], result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.Contains("is reported per data point; name one of: PM10, PM2.5, NO2, SO2, O3", result.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'PM1' is not a data point of EN-EN-AQ-1C", result.Errors[1].Message, StringComparison.Ordinal);
-        Assert.Contains("is reported as one number; remove 'dataPoint'", result.Errors[2].Message, StringComparison.Ordinal);
+        Assert.Equal([(2, "dataPoint"), (3, "dataPoint"), (5, "dataPoint")], result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.Contains("is reported per data point; name one of: PM10, PM2.5, NO2, SO2, O3", result.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'PM1' is not a data point of EN-EN-AQ-1C", result.Failures[1].Message, StringComparison.Ordinal);
+        Assert.Contains("is reported as one number; remove 'dataPoint'", result.Failures[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EC-ICT-ICT-4C,3G,99.9,%,measured,a,b,", "EC-ICT-ICT-4C,4G,99.8,%,measured,a,b,");
 
-        Assert.Equal(["3G", "4G"], result.Values.Select(v => v.DataPoint));
+        Assert.Equal(["3G", "4G"], result.Value.Select(v => v.DataPoint));
     }
 
     [Fact]
@@ -132,9 +133,9 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import("kpi,value,unit,note", "EC-P-EM-1C,1.34,%,");
 
-        Assert.Equal([(1, "quality"), (1, "origin"), (1, "source")], result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.All(result.Errors, e => Assert.Contains("The header has no", e.Message, StringComparison.Ordinal));
-        Assert.Empty(result.Values);
+        Assert.Equal([(1, "quality"), (1, "origin"), (1, "source")], result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.All(result.Failures, e => Assert.Contains("The header has no", e.Message, StringComparison.Ordinal));
+        Assert.False(result.Success); // nothing imports: the values are not there to read
     }
 
     [Fact]
@@ -142,9 +143,9 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import("kpi,dataPoint,value,unit,quality,origin,source,comment,Value", Unemployment);
 
-        Assert.Equal([(1, "value"), (1, "comment")], result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.Contains("appears twice", result.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'comment' is not a column of the value file format", result.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Equal([(1, "value"), (1, "comment")], result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.Contains("appears twice", result.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'comment' is not a column of the value file format", result.Failures[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,8 +153,8 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(Unemployment);
 
-        Assert.Equal(1, result.Errors[0].Line);
-        Assert.Contains("The first line is not a header row", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.Failures[0].Line);
+        Assert.Contains("The first line is not a header row", result.Failures[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = Import(ValueFileSamples.Header, "EC-P-EM-1C,,,%,,,,", "EC-P-EM-2C,,,%,,,,");
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal(0, error.Line);
         Assert.Contains("has no values: the value cell of every row is empty (2 rows)", error.Message, StringComparison.Ordinal);
     }
@@ -176,11 +177,11 @@ public sealed class CsvRowErrorTests : IDisposable
             Youth.Replace("EC-P-EM-2C", "EC-P-EM-3A", StringComparison.Ordinal),
             "NOPE,,1,%,measured,a,b,");
 
-        Assert.Empty(result.Values);
-        Assert.False(result.Succeeded);
+        Assert.False(result.Success); // nothing imports: the values are not there to read
+        Assert.False(result.Success);
         Assert.Equal(
             [(3, "value"), (3, "unit"), (3, "quality"), (3, "origin"), (3, "source"), (5, "kpi")],
-            result.Errors.Select(e => (e.Line, e.Column)));
+            result.Failures.Select(e => (e.Line, e.Column)));
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class CsvRowErrorTests : IDisposable
     {
         var result = ValueFile.Read(ValueFileSamples.Csv(_directory, ValueFileSamples.Header, Unemployment), 1980, SnapshotStatus.Final, "NO-5001", _clock);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((0, null), (error.Line, error.Column));
         Assert.Contains("The period 1980 is not a reporting year between 1990 and 2026. Give the reporting year with --period", error.Message, StringComparison.Ordinal);
     }
@@ -198,9 +199,9 @@ public sealed class CsvRowErrorTests : IDisposable
 
     private static void AssertOnly(ImportResult result, int line, string? column, string containing)
     {
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((line, column), (error.Line, error.Column));
         Assert.Contains(containing, error.Message, StringComparison.Ordinal);
-        Assert.Empty(result.Values);
+        Assert.False(result.Success); // nothing imports: the values are not there to read
     }
 }

@@ -3,6 +3,7 @@ using Network.Contracts.Snapshots;
 using Network.Node.Tests.Support;
 using Network.ValueFiles;
 using static Network.Node.Tests.Support.ValueFileSamples;
+using ImportResult = Network.Contracts.Results.Result<System.Collections.Generic.IReadOnlyList<Network.Contracts.Snapshots.KpiValue>, Network.ValueFiles.ImportError>;
 
 namespace Network.Node.Tests.Import;
 
@@ -23,14 +24,14 @@ public sealed class XlsxImportTests : IDisposable
             ["EC-ICT-ICT-4C", "4G", 99.8, "%", "measured", "Telenor", "coverage map", null],
             ["EC-ICT-ICT-5C", null, 120, "hotspots", "measured", "Trondheim kommune", "wifi register", null]);
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
+        Assert.True(result.Success, string.Join('\n', result.Failures));
         Assert.Equal(
             [
                 new KpiValue("EN-EN-AQ-2C", null, 2.46, "tCO2e per capita per year", DataQuality.Unknown, "Trondheim kommune", "UNECE profile", "no reference year"),
                 new KpiValue("EC-ICT-ICT-4C", "4G", 99.8, "%", DataQuality.Measured, "Telenor", "coverage map"),
                 new KpiValue("EC-ICT-ICT-5C", null, 120, "hotspots", DataQuality.Measured, "Trondheim kommune", "wifi register"),
             ],
-            result.Values);
+            result.Value);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class XlsxImportTests : IDisposable
     {
         var result = Import(Header, ["EC-P-EM-1C", null, "1,34", "%", "measured", "a", "b", null]);
 
-        Assert.Equal(1.34, Assert.Single(result.Values).Value);
+        Assert.Equal(1.34, Assert.Single(result.Value).Value);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class XlsxImportTests : IDisposable
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.Equal("EC-P-EM-1C", Assert.Single(result.Values).Kpi);
+        Assert.Equal("EC-P-EM-1C", Assert.Single(result.Value).Kpi);
     }
 
     [Fact]
@@ -67,12 +68,12 @@ public sealed class XlsxImportTests : IDisposable
             ["EN-EN-AQ-1C", null, 9, "ug/m3", "measured", "a", "b", null],
             ["EC-P-EM-1C", null, 1.4, "%", "measured", "a", "b", null]);
 
-        Assert.Empty(result.Values);
+        Assert.False(result.Success); // nothing imports: the values are not there to read
         Assert.Equal(
             [(3, "kpi"), (4, "unit"), (5, "value"), (6, "value"), (7, "quality"), (8, "origin"), (9, "dataPoint"), (10, "kpi")],
-            result.Errors.Select(e => (e.Line, e.Column)));
-        Assert.Contains("reported in 'physicians per 100,000 inhabitants'", result.Errors[1].Message, StringComparison.Ordinal);
-        Assert.Contains("already reported at line 2", result.Errors[7].Message, StringComparison.Ordinal);
+            result.Failures.Select(e => (e.Line, e.Column)));
+        Assert.Contains("reported in 'physicians per 100,000 inhabitants'", result.Failures[1].Message, StringComparison.Ordinal);
+        Assert.Contains("already reported at line 2", result.Failures[7].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class XlsxImportTests : IDisposable
     {
         var result = Import(["kpi", "value", "unit", "quality", "origin"], ["EC-P-EM-1C", 1.34, "%", "measured", "a"]);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((1, "source"), (error.Line, error.Column));
     }
 
@@ -89,7 +90,7 @@ public sealed class XlsxImportTests : IDisposable
     {
         var result = Import(Header, ["EC-ICT-ICT-1C", null, new Percent(0.98), "%", "measured", "a", "b", null]);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((2, "value"), (error.Line, error.Column));
         Assert.Contains("formatted as a percentage in Excel: it shows 98 % but holds 0.98", error.Message, StringComparison.Ordinal);
     }
@@ -99,7 +100,7 @@ public sealed class XlsxImportTests : IDisposable
     {
         var result = Import(Header, ["EC-P-EM-1C", null, new ExcelError("#DIV/0!"), "%", "measured", "a", "b", null]);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal((2, "value"), (error.Line, error.Column));
         Assert.Contains("#DIV/0!", error.Message, StringComparison.Ordinal);
     }
@@ -112,7 +113,7 @@ public sealed class XlsxImportTests : IDisposable
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Failures);
         Assert.Equal(0, error.Line);
         Assert.Contains("values.xlsx is not a readable Excel workbook (.xlsx)", error.Message, StringComparison.Ordinal);
     }
@@ -122,7 +123,7 @@ public sealed class XlsxImportTests : IDisposable
     {
         var result = Import();
 
-        Assert.Contains("is empty", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("is empty", Assert.Single(result.Failures).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class XlsxImportTests : IDisposable
 
         var result = ValueFile.Read(path, 2020, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.Contains("old Excel 97-2003 format", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("old Excel 97-2003 format", Assert.Single(result.Failures).Message, StringComparison.Ordinal);
     }
 
     private ImportResult Import(params object?[][] rows) =>

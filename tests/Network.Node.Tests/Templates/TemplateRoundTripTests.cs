@@ -50,8 +50,8 @@ public sealed class TemplateRoundTripTests : IDisposable
         FillCsv(path);
         var result = ValueFile.Read(path, 2024, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
-        Assert.Equal(Expected(), result.Values);
+        Assert.True(result.Success, string.Join('\n', result.Failures));
+        Assert.Equal(Expected(), result.Value);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class TemplateRoundTripTests : IDisposable
         FillXlsx(path);
         var result = ValueFile.Read(path, 2024, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
-        Assert.Equal(Expected(), result.Values);
+        Assert.True(result.Success, string.Join('\n', result.Failures));
+        Assert.Equal(Expected(), result.Value);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class TemplateRoundTripTests : IDisposable
 
         var result = ValueFile.Read(path, 2024, SnapshotStatus.Final, "NO-5001", _clock);
 
-        Assert.Contains($"has no values: the value cell of every row is empty ({ValueTemplate.Rows().Count} rows)", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains($"has no values: the value cell of every row is empty ({ValueTemplate.Rows().Count} rows)", Assert.Single(result.Failures).Message, StringComparison.Ordinal);
     }
 
     private static List<KpiValue> Expected() =>
