@@ -10,6 +10,7 @@ using Network.Hub.Home;
 using Network.Hub.Hosting;
 using Network.Hub.Identity;
 using Network.Hub.Ingestion;
+using Network.Hub.Keys;
 using Network.Hub.Limits;
 using Network.Hub.Logging;
 using Network.Hub.Matching;
@@ -58,6 +59,7 @@ try
     app.MapSnapshotsApi();
     app.MapCitiesApi();
     app.MapMembershipApi();
+    app.MapPublicKeysApi();
     app.MapEnrollmentsApi();
     app.MapODataFeed();
     app.MapGraphQL();

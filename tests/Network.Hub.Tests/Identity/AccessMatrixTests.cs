@@ -37,6 +37,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("GET", "/api/snapshots/{snapshotId:guid}")] = null,
         [("GET", "/api/cities")] = null,
         [("GET", "/api/cities/{cityId}/snapshots")] = null,
+        [("GET", "/api/cities/{cityId}/jwks")] = null,
         [("POST", "/api/cities")] = Scopes.Coordinate,
         [("GET", "/api/cities/{cityId}/keys")] = Scopes.Coordinate,
         [("POST", "/api/cities/{cityId}/keys")] = Scopes.Coordinate,

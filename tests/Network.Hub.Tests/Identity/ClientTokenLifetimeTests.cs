@@ -66,7 +66,7 @@ public sealed class ClientTokenLifetimeTests : IAsyncLifetime
         using var coordinator = await _hub.CreateClientAsync(await _hub.AddCoordinatorClientAsync("Secretariat"));
         using var node = await _hub.CreateNodeClientAsync("NO-5001");
         using var next = CityKeyPair.Generate();
-        await _hub.WithServicesAsync(s => s.GetRequiredService<Keys.KeyRegistry>().RegisterKeyAsync("NO-5001", next.PublicJwk, next.KeyId, DateTimeOffset.UnixEpoch, Ct));
+        await _hub.WithServicesAsync(s => s.GetRequiredService<Network.Hub.Keys.KeyRegistry>().RegisterKeyAsync("NO-5001", next.PublicJwk, next.KeyId, DateTimeOffset.UnixEpoch, Ct));
         Assert.Equal(HttpStatusCode.Accepted, await PublishAsync(node, 2019));
 
         using var revoked = await coordinator.PostAsync($"/api/cities/NO-5001/keys/{_trondheim.Keys.KeyId}/revoke", null, Ct);
