@@ -21,8 +21,8 @@ public static class PublicKeysApi
     /// <summary>Maps the route; anonymous.</summary>
     public static IEndpointRouteBuilder MapPublicKeysApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cities/{cityId}/jwks", JwksAsync)
-            .WithTags("Cities")
+        app.MapGroup("/api/cities").WithTags("Cities")
+            .MapGet("/{cityId}/jwks", JwksAsync)
             .WithSummary("A city's public signing keys as a JWK Set, revoked ones with their revocation time: re-check any snapshot's signature");
         return app;
     }

@@ -16,7 +16,7 @@ public sealed class StartupBannerTests(HubApplication hub)
         Assert.Equal(
             ["GET /", "GET /health", "GET /health/live", "GET /health/ready", "POST /connect/token", "GET /api/kpis", "GET /api/kpis/tree", "GET /api/kpis/{code}", "POST /api/snapshots", "GET /api/snapshots/{snapshotId:guid}",
              "GET /api/cities", "GET /api/cities/{cityId}/snapshots",
-             "POST /api/cities", "GET /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys/{keyId}/revoke",
+             "POST /api/cities", "GET /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys/{keyId}/revoke", "GET /api/cities/{cityId}/jwks",
              "POST /api/enrollments", "GET /api/enrollments", "GET /api/enrollments/{enrollmentId:guid}",
              "POST /api/enrollments/{enrollmentId:guid}/approve", "POST /api/enrollments/{enrollmentId:guid}/reject",
              "GET /odata",
