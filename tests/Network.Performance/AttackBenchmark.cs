@@ -149,10 +149,7 @@ public static class AttackBenchmark
         if (attackClass is 3 or 8)
         {
             context.NodeToken = await AttackRequests.TokenAsync(context.Http, context.Store.PublisherClientId, context.Secret);
-            var request = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent("not.a.jws") };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/jose");
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", context.NodeToken);
-            await AttackRequests.SendAsync(context.Http, request, context.Options.Timeout);
+            await AttackRequests.SendAsync(context.Http, AttackRequests.Snapshot("not.a.jws", context.NodeToken), context.Options.Timeout);
         }
     }
 

@@ -106,10 +106,7 @@ public static class AttackCases
         for (var i = 0; i < Warmed; i++)
         {
             var jws = ComparisonNetwork.Sign(c.Store.Publisher, 7_777 + i, BigStoreNewestPeriod, Network.Contracts.Catalogue.KpiCatalogue.Default);
-            var publish = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent(jws) };
-            publish.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/jose");
-            publish.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", c.NodeToken);
-            var published = await AttackRequests.SendAsync(c.Http, publish, c.Options.Timeout);
+            var published = await AttackRequests.SendAsync(c.Http, AttackRequests.Snapshot(jws, c.NodeToken), c.Options.Timeout);
             if (published != "202")
             {
                 throw new InvalidOperationException($"Publishing a snapshot was answered {published}, not 202.");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Network.Contracts.Catalogue;
 
@@ -205,10 +204,7 @@ public static class AttackLoad
             int i;
             while (Stopwatch.GetElapsedTime(started) < duration && (i = Interlocked.Increment(ref next)) < pool.Length)
             {
-                var request = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent(pool[i]) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/jose");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                var answer = await AttackRequests.SendAsync(http, request, timeout);
+                var answer = await AttackRequests.SendAsync(http, AttackRequests.Snapshot(pool[i], token), timeout);
                 outcomes.Add(answer);
                 if (answer == "202")
                 {

@@ -47,6 +47,15 @@ public static class AttackRequests
         return request;
     }
 
+    /// <summary>A <c>POST /api/snapshots</c> of <paramref name="jws"/> (as sent, <c>application/jose</c>) with a node's bearer token.</summary>
+    public static HttpRequestMessage Snapshot(string jws, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/snapshots") { Content = new StringContent(jws) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/jose");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
     /// <summary>A client-credentials token request for <paramref name="clientId"/> to <paramref name="path"/>.</summary>
     public static HttpRequestMessage Token(string path, string clientId, string secret) =>
         new(HttpMethod.Post, path)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Network.Hub.Embargo;
 using Network.Hub.Identity;
+using Network.Hub.Ingestion;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
 
@@ -78,6 +79,10 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
         await using var scope = Services.CreateNetworkScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>Ingests <paramref name="jws"/> through the hub's own pipeline, as the HTTP door does, and returns what it answered.</summary>
+    public Task<IngestionOutcome> IngestAsync(string jws, CancellationToken cancellationToken = default) =>
+        WithServicesAsync(s => s.GetRequiredService<SnapshotIngestion>().IngestAsync(new Submission(jws, SubmissionDoor.Http), cancellationToken));
 
     /// <summary>Runs <paramref name="action"/> in a fresh service scope of the hub.</summary>
     public Task WithServicesAsync(Func<IServiceProvider, Task> action) =>

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
-using Network.Hub.Ingestion;
 using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -145,8 +144,7 @@ public sealed class EngineLoadTests : IAsyncLifetime
 
     private async Task IngestAsync(string jws)
     {
-        var outcome = await _hub.WithServicesAsync(s => s.GetRequiredService<SnapshotIngestion>()
-            .IngestAsync(new Submission(jws, SubmissionDoor.Http), TestContext.Current.CancellationToken));
+        var outcome = await _hub.IngestAsync(jws, TestContext.Current.CancellationToken);
         Assert.NotNull(outcome.Accepted);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Network.Hub.Ingestion;
 using Network.Hub.Storage;
 using Network.Testing;
 using Network.Testing.Hub;
@@ -64,8 +63,7 @@ public sealed class SnapshotHistoryTests : IAsyncLifetime
 
     private async Task IngestAsync(string jws)
     {
-        var outcome = await _hub.WithServicesAsync(s => s.GetRequiredService<SnapshotIngestion>()
-            .IngestAsync(new Submission(jws, SubmissionDoor.Http), TestContext.Current.CancellationToken));
+        var outcome = await _hub.IngestAsync(jws, TestContext.Current.CancellationToken);
         Assert.NotNull(outcome.Accepted);
     }
 
