@@ -127,4 +127,34 @@ public enum RejectionReason
     /// before any verification; nothing is kept).
     /// </summary>
     NotTheSendersCity = 70,
+
+    // Attestations: a verifier's signed verdicts on a stored snapshot (contracts/README.md §9). The envelope, header,
+    // shape and signature reasons above apply to attestations too (with typ u4ssc-attestation+jws).
+
+    /// <summary>The attestation's key is registered, but to another verifier than the payload's <c>verifierId</c>, or to a city.</summary>
+    KeyNotOwnedByVerifier = 80,
+
+    /// <summary>The verifier is not (or no longer) assigned to the snapshot's city by a network coordinator.</summary>
+    VerifierNotAssigned = 81,
+
+    /// <summary>No stored snapshot has the attestation's <c>snapshotDigest</c>.</summary>
+    UnknownSnapshot = 82,
+
+    /// <summary>
+    /// The stored snapshot with that digest has another id, city or period than the attestation names: an attestation
+    /// made for one snapshot replayed against another.
+    /// </summary>
+    SnapshotMismatch = 83,
+
+    /// <summary>A verdict names a value (KPI, data point, number, unit) that the attested snapshot does not hold.</summary>
+    VerdictForUnknownValue = 84,
+
+    /// <summary>An attestation with this id is already stored with different content.</summary>
+    AttestationConflict = 85,
+
+    /// <summary>
+    /// The attestation names another verifier than the sending client's, or the client is no verifier's (HTTP door: 403,
+    /// before any verification; nothing is kept).
+    /// </summary>
+    NotTheSendersVerifier = 86,
 }

@@ -66,6 +66,24 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Nodes' requests to join with their keys, and the coordinators' decisions.</summary>
     public DbSet<EnrollmentRecord> Enrollments => Set<EnrollmentRecord>();
 
+    /// <summary>Accredited U4SSC verifiers.</summary>
+    public DbSet<VerifierRecord> Verifiers => Set<VerifierRecord>();
+
+    /// <summary>The verifiers' keys.</summary>
+    public DbSet<VerifierKeyRecord> VerifierKeys => Set<VerifierKeyRecord>();
+
+    /// <summary>Which verifier attests for which city, and since when.</summary>
+    public DbSet<VerifierAssignmentRecord> VerifierAssignments => Set<VerifierAssignmentRecord>();
+
+    /// <summary>Accepted attestations.</summary>
+    public DbSet<AttestationRecord> Attestations => Set<AttestationRecord>();
+
+    /// <summary>The verdicts of accepted attestations.</summary>
+    public DbSet<VerdictRecord> Verdicts => Set<VerdictRecord>();
+
+    /// <summary>The question threads between cities and their verifiers (members-only).</summary>
+    public DbSet<ThreadMessageRecord> ThreadMessages => Set<ThreadMessageRecord>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -166,6 +184,100 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             enrollment.Property(e => e.ClientId).HasMaxLength(100);
             enrollment.HasIndex(e => new { e.Status, e.ReceivedAt });
             enrollment.HasIndex(e => e.KeyId);
+        });
+
+        OnVerificationCreating(modelBuilder);
+    }
+
+    // Verifiers, their keys and assignments, attestations with their verdicts, and the question threads (issue 13).
+    private void OnVerificationCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<VerifierRecord>(verifier =>
+        {
+            verifier.ToTable("Verifiers");
+            verifier.HasKey(v => v.Id);
+            verifier.Property(v => v.Id).HasMaxLength(64);
+            verifier.Property(v => v.Name).HasMaxLength(200);
+            verifier.Property(v => v.Contact).HasMaxLength(254);
+            verifier.HasMany(v => v.Keys).WithOne().HasForeignKey(k => k.VerifierId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VerifierKeyRecord>(key =>
+        {
+            key.ToTable("VerifierKeys");
+            key.HasKey(k => k.KeyId);
+            key.Property(k => k.KeyId).HasMaxLength(128);
+            key.Property(k => k.VerifierId).HasMaxLength(64);
+            key.Property(k => k.Jwk).HasMaxLength(1024);
+        });
+
+        modelBuilder.Entity<VerifierAssignmentRecord>(assignment =>
+        {
+            assignment.ToTable("VerifierAssignments");
+            assignment.HasKey(a => a.Id);
+            assignment.Property(a => a.VerifierId).HasMaxLength(64);
+            assignment.Property(a => a.CityId).HasMaxLength(16);
+            assignment.Property(a => a.AssignedBy).HasMaxLength(100);
+            assignment.Property(a => a.EndedBy).HasMaxLength(100);
+            assignment.HasIndex(a => new { a.CityId, a.VerifierId });
+            assignment.HasOne<VerifierRecord>().WithMany().HasForeignKey(a => a.VerifierId).OnDelete(DeleteBehavior.Restrict);
+            assignment.HasOne<CityRecord>().WithMany().HasForeignKey(a => a.CityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AttestationRecord>(attestation =>
+        {
+            attestation.ToTable("Attestations");
+            attestation.HasKey(a => a.AttestationId);
+            attestation.Property(a => a.VerifierId).HasMaxLength(64);
+            attestation.Property(a => a.KeyId).HasMaxLength(128);
+            attestation.Property(a => a.SnapshotDigest).HasMaxLength(64);
+            attestation.Property(a => a.CityId).HasMaxLength(16);
+            attestation.Property(a => a.Method).HasMaxLength(4000);
+            attestation.Property(a => a.ReportReference).HasMaxLength(4000);
+            attestation.Property(a => a.Digest).HasMaxLength(64);
+            attestation.Property(a => a.ContentHash).HasMaxLength(64);
+            attestation.Property(a => a.Door).HasConversion<string>().HasMaxLength(8);
+            attestation.HasIndex(a => new { a.SnapshotId, a.IssuedAt });
+            attestation.HasIndex(a => new { a.CityId, a.Period });
+            attestation.HasOne<SnapshotRecord>().WithMany().HasForeignKey(a => a.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+            attestation.HasOne<VerifierRecord>().WithMany().HasForeignKey(a => a.VerifierId).OnDelete(DeleteBehavior.Restrict);
+            attestation.HasQueryFilter(a => Readership == Readership.Network || a.Public);
+            attestation.HasMany(a => a.Verdicts).WithOne().HasForeignKey(v => v.AttestationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VerdictRecord>(verdict =>
+        {
+            verdict.ToTable("Verdicts");
+            verdict.HasKey(v => v.Id);
+            verdict.Property(v => v.VerifierId).HasMaxLength(64);
+            verdict.Property(v => v.CityId).HasMaxLength(16);
+            verdict.Property(v => v.KpiCode).HasMaxLength(16);
+            verdict.Property(v => v.DataPoint).HasMaxLength(32);
+            verdict.Property(v => v.Unit).HasMaxLength(64);
+            verdict.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(16);
+            verdict.Property(v => v.Reason).HasMaxLength(4000);
+            verdict.Property(v => v.AttestationDigest).HasMaxLength(64);
+            verdict.HasIndex(v => new { v.AttestationId, v.KpiCode, v.DataPoint }).IsUnique();
+            // The "current verdict of a value" rule reads a city and period's verdicts, newest first.
+            verdict.HasIndex(v => new { v.CityId, v.Period, v.KpiCode, v.DataPoint, v.IssuedAt, v.ReceivedAt });
+            verdict.HasQueryFilter(v => Readership == Readership.Network || v.Public);
+        });
+
+        modelBuilder.Entity<ThreadMessageRecord>(message =>
+        {
+            message.ToTable("ThreadMessages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.CityId).HasMaxLength(16);
+            message.Property(m => m.KpiCode).HasMaxLength(16);
+            message.Property(m => m.DataPoint).HasMaxLength(32);
+            message.Property(m => m.VerifierId).HasMaxLength(64);
+            message.Property(m => m.Author).HasConversion<string>().HasMaxLength(16);
+            message.Property(m => m.AuthorClientId).HasMaxLength(100);
+            message.Property(m => m.Text).HasMaxLength(4000);
+            message.HasIndex(m => new { m.CityId, m.Period, m.KpiCode, m.DataPoint, m.PostedAt });
+            message.HasIndex(m => new { m.VerifierId, m.PostedAt });
+            // Never public, whatever door asks: only members' scopes see a thread at all.
+            message.HasQueryFilter(m => Readership == Readership.Network);
         });
     }
 }

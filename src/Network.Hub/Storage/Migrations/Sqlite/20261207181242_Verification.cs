@@ -1,0 +1,247 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Network.Hub.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Verification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ThreadMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    KpiCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DataPoint = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AuthorClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreadMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Verifiers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Verifiers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attestations",
+                columns: table => new
+                {
+                    AttestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SnapshotDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReportReference = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Jws = table.Column<string>(type: "TEXT", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Door = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attestations", x => x.AttestationId);
+                    table.ForeignKey(
+                        name: "FK_Attestations_Snapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "Snapshots",
+                        principalColumn: "SnapshotId",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attestations_Verifiers_VerifierId",
+                        column: x => x.VerifierId,
+                        principalTable: "Verifiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerifierAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerifierAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerifierAssignments_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VerifierAssignments_Verifiers_VerifierId",
+                        column: x => x.VerifierId,
+                        principalTable: "Verifiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerifierKeys",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Jwk = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerifierKeys", x => x.KeyId);
+                    table.ForeignKey(
+                        name: "FK_VerifierKeys_Verifiers_VerifierId",
+                        column: x => x.VerifierId,
+                        principalTable: "Verifiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Verdicts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AttestationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    KpiCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DataPoint = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttestationDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Verdicts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Verdicts_Attestations_AttestationId",
+                        column: x => x.AttestationId,
+                        principalTable: "Attestations",
+                        principalColumn: "AttestationId",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attestations_CityId_Period",
+                table: "Attestations",
+                columns: new[] { "CityId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attestations_SnapshotId_IssuedAt",
+                table: "Attestations",
+                columns: new[] { "SnapshotId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attestations_VerifierId",
+                table: "Attestations",
+                column: "VerifierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadMessages_CityId_Period_KpiCode_DataPoint_PostedAt",
+                table: "ThreadMessages",
+                columns: new[] { "CityId", "Period", "KpiCode", "DataPoint", "PostedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadMessages_VerifierId_PostedAt",
+                table: "ThreadMessages",
+                columns: new[] { "VerifierId", "PostedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verdicts_AttestationId_KpiCode_DataPoint",
+                table: "Verdicts",
+                columns: new[] { "AttestationId", "KpiCode", "DataPoint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verdicts_CityId_Period_KpiCode_DataPoint_IssuedAt_ReceivedAt",
+                table: "Verdicts",
+                columns: new[] { "CityId", "Period", "KpiCode", "DataPoint", "IssuedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifierAssignments_CityId_VerifierId",
+                table: "VerifierAssignments",
+                columns: new[] { "CityId", "VerifierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifierAssignments_VerifierId",
+                table: "VerifierAssignments",
+                column: "VerifierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerifierKeys_VerifierId",
+                table: "VerifierKeys",
+                column: "VerifierId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ThreadMessages");
+
+            migrationBuilder.DropTable(
+                name: "Verdicts");
+
+            migrationBuilder.DropTable(
+                name: "VerifierAssignments");
+
+            migrationBuilder.DropTable(
+                name: "VerifierKeys");
+
+            migrationBuilder.DropTable(
+                name: "Attestations");
+
+            migrationBuilder.DropTable(
+                name: "Verifiers");
+        }
+    }
+}
