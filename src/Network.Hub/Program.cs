@@ -19,6 +19,7 @@ using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Hub.Targets;
+using Network.Hub.Verifiers;
 
 if (AdminCommands.AreRequested(args))
 {
@@ -36,6 +37,7 @@ try
     builder.AddRequestLimits();
     builder.AddStorage();
     builder.AddIdentity();
+    builder.AddVerifiers();
     builder.AddKpiCatalogue();
     builder.AddIngestion();
     builder.AddMessaging();

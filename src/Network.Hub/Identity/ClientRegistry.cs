@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Network.Contracts.Attestations;
 using Network.Contracts.Snapshots;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -10,7 +11,8 @@ namespace Network.Hub.Identity;
 /// <summary>
 /// The hub's OAuth clients (OpenIddict applications, stored with the rest of the hub's state): one per city's node
 /// (<c>node-NO-5001</c>, scopes <see cref="Scopes.Node"/>, its city kept with the client and put into every token as
-/// the <c>city</c> claim) and one per coordinator or API client. Clients use the client credentials grant only.
+/// the <c>city</c> claim), one per verifier (<c>verifier-demo-verifier</c>, scope <see cref="Scopes.Verify"/>, its
+/// verifier in every token as the <c>verifier</c> claim) and one per coordinator or API client. Clients use the client credentials grant only.
 /// A client's tokens live no longer than the client as it was when they were issued: a new secret, removing the client
 /// or revoking its tokens (its city's key revoked) changes its token stamp, and tokens carrying another stamp are
 /// refused (<see cref="RevokedClientTokens"/>).
@@ -19,6 +21,9 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
 {
     /// <summary>The application property holding a node client's city.</summary>
     public const string CityProperty = "city";
+
+    /// <summary>The application property holding a verifier client's verifier, put into its tokens as the <c>verifier</c> claim.</summary>
+    public const string VerifierProperty = "verifier";
 
     /// <summary>
     /// The application property holding the client's token stamp: the time (ISO 8601) its current tokens became valid
@@ -49,6 +54,29 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         }
 
         return await AddAsync(NodeClientId(cityId), displayName ?? $"node of {cityId}", scopes ?? Scopes.Node, cityId, secret, ct);
+    }
+
+    /// <summary>The client id of a verifier: <c>verifier-</c> and the verifier id.</summary>
+    public static string VerifierClientId(string verifierId) => "verifier-" + verifierId;
+
+    /// <summary>
+    /// Creates the client of the verifier <paramref name="verifierId"/> (<c>verifier-demo-verifier</c>, scope
+    /// <see cref="Scopes.Verify"/>, its verifier kept with the client and put into every token as the <c>verifier</c>
+    /// claim), or replaces its secret when it exists (an approved re-enrollment).
+    /// </summary>
+    /// <param name="verifierId">The verifier, e.g. <c>demo-verifier</c>.</param>
+    /// <param name="name">Who the client is, e.g. the organisation's name.</param>
+    /// <param name="secret">The secret to use; default a new random one (tests pass a known one).</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <exception cref="ArgumentException">The verifier id is not valid.</exception>
+    public async Task<ClientCredentials> AddVerifierClientAsync(string verifierId, string name, string? secret = null, CancellationToken ct = default)
+    {
+        if (!AttestationFormat.IsVerifierId(verifierId))
+        {
+            throw new ArgumentException("A verifier id is 3 to 64 lower-case letters, digits and dashes, e.g. demo-verifier.", nameof(verifierId));
+        }
+
+        return await AddAsync(VerifierClientId(verifierId), name, [Scopes.Verify], null, secret, ct, verifierId);
     }
 
     /// <summary>
@@ -89,6 +117,13 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     {
         var properties = await applications.GetPropertiesAsync(application, ct);
         return properties.TryGetValue(CityProperty, out var city) && city.ValueKind == JsonValueKind.String ? city.GetString() : null;
+    }
+
+    /// <summary>The verifier kept with an application, or <see langword="null"/>.</summary>
+    public async Task<string?> VerifierOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(VerifierProperty, out var verifier) && verifier.ValueKind == JsonValueKind.String ? verifier.GetString() : null;
     }
 
     /// <summary>The scopes an application may ask for.</summary>
@@ -150,7 +185,8 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     /// <summary>A new random client secret: 32 bytes, base64url (43 characters).</summary>
     public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    private async Task<ClientCredentials> AddAsync(string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct)
+    private async Task<ClientCredentials> AddAsync(
+        string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct, string? verifierId = null)
     {
         if (scopes.FirstOrDefault(s => !Scopes.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
@@ -174,6 +210,11 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         if (cityId is not null)
         {
             descriptor.Properties[CityProperty] = JsonSerializer.SerializeToElement(cityId);
+        }
+
+        if (verifierId is not null)
+        {
+            descriptor.Properties[VerifierProperty] = JsonSerializer.SerializeToElement(verifierId);
         }
 
         // A new client, or a new secret: tokens issued before are no longer this client's (a client removed and made

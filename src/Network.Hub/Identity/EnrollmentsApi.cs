@@ -10,8 +10,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Network.Hub.Identity;
 
 /// <summary>
-/// <c>/api/enrollments</c>: a node asks to join with its key (anonymous, rate-limited); a network coordinator lists the
-/// requests and approves or rejects each.
+/// <c>/api/enrollments</c>: a city's node or a verifier asks to join with its key (anonymous, rate-limited); a network
+/// coordinator lists the requests and approves or rejects each.
 /// </summary>
 public static class EnrollmentsApi
 {
@@ -25,16 +25,16 @@ public static class EnrollmentsApi
         enrollments.MapPost("/", SubmitAsync)
             .RequireRateLimiting(RateLimits.EnrollmentPolicy)
             .Accepts<string>(JoseMediaType)
-            .WithSummary("Ask to join the network: a node's signed enrollment request (application/jose); a coordinator decides");
+            .WithSummary("Ask to join the network: a node's or a verifier's signed enrollment request (application/jose); a coordinator decides");
         enrollments.MapGet("/", ListAsync)
             .RequireAuthorization(Access.Coordinate)
-            .WithSummary("Enrollment requests, newest first; filter: status (pending, approved, rejected). Coordinators");
+            .WithSummary("Enrollment requests, newest first; filters: status (pending, approved, rejected), kind (city, verifier). Coordinators");
         enrollments.MapGet("/{enrollmentId:guid}", GetAsync)
             .RequireAuthorization(Access.Coordinate)
             .WithSummary("One enrollment request and its decision. Coordinators");
         enrollments.MapPost("/{enrollmentId:guid}/approve", ApproveAsync)
             .RequireAuthorization(Access.Coordinate)
-            .WithSummary("Approve: registers the city and key, creates the node's client; its secret is in this answer only. Coordinators");
+            .WithSummary("Approve: registers the city (or verifier) and key, creates its client; the secret is in this answer only. Coordinators");
         enrollments.MapPost("/{enrollmentId:guid}/reject", RejectAsync)
             .RequireAuthorization(Access.Coordinate)
             .WithSummary("Reject, with a reason (JSON: reason). Coordinators");
@@ -61,7 +61,7 @@ public static class EnrollmentsApi
         if (submission.Enrollment is { } enrollment)
         {
             return TypedResults.Accepted($"/api/enrollments/{enrollment.Id}",
-                new EnrollmentReceipt(enrollment.Id, enrollment.Status, enrollment.CityId, enrollment.KeyId, enrollment.ReceivedAt, submission.Duplicate));
+                new EnrollmentReceipt(enrollment.Id, enrollment.Kind, enrollment.Status, enrollment.CityId, enrollment.VerifierId, enrollment.KeyId, enrollment.ReceivedAt, submission.Duplicate));
         }
 
         if (submission.Conflict is { } conflict)
@@ -72,8 +72,8 @@ public static class EnrollmentsApi
         return HubProblem.InvalidEnrollment(submission.Problems).ToResult();
     }
 
-    /// <summary>The requests, newest first; <paramref name="status"/> (any case) filters.</summary>
-    public static async Task<Results<Ok<EnrollmentView[]>, ProblemHttpResult>> ListAsync(string? status, Enrollments enrollments, CancellationToken cancellationToken)
+    /// <summary>The requests, newest first; <paramref name="status"/> and <paramref name="kind"/> (any case) filter.</summary>
+    public static async Task<Results<Ok<EnrollmentView[]>, ProblemHttpResult>> ListAsync(string? status, string? kind, Enrollments enrollments, CancellationToken cancellationToken)
     {
         EnrollmentStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
@@ -86,7 +86,21 @@ public static class EnrollmentsApi
             filter = parsed;
         }
 
-        return TypedResults.Ok((await enrollments.ListAsync(filter, cancellationToken)).Select(EnrollmentView.Of).ToArray());
+        EnrollmentKind? kindFilter = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            // Letters only: Enum.TryParse takes "1" for the second kind.
+            if (!kind.All(char.IsAsciiLetter) || !Enum.TryParse<EnrollmentKind>(kind, ignoreCase: true, out var parsed))
+            {
+                return HubProblem.UnknownEnrollmentKind(kind).ToResult();
+            }
+
+            kindFilter = parsed;
+        }
+
+        return TypedResults.Ok((await enrollments.ListAsync(filter, cancellationToken))
+            .Where(e => kindFilter is null || e.Kind == kindFilter)
+            .Select(EnrollmentView.Of).ToArray());
     }
 
     /// <summary>One request.</summary>
@@ -95,16 +109,20 @@ public static class EnrollmentsApi
             ? TypedResults.Ok(EnrollmentView.Of(enrollment))
             : NotFound(enrollmentId);
 
-    /// <summary>Approves a pending request: 200 with the node's client id and secret (shown this once).</summary>
+    /// <summary>Approves a pending request: 200 with the node's (or verifier's) client id and secret (shown this once).</summary>
     public static async Task<Results<Ok<Approval>, ProblemHttpResult>> ApproveAsync(
         Guid enrollmentId, ClaimsPrincipal user, Enrollments enrollments, CancellationToken cancellationToken)
     {
         var decision = await enrollments.ApproveAsync(enrollmentId, Coordinator(user), cancellationToken);
         if (decision is { Enrollment: { } enrollment, Credentials: { } credentials })
         {
+            var verifier = enrollment.Kind == EnrollmentKind.Verifier;
             return TypedResults.Ok(new Approval(
-                enrollment.Id, enrollment.CityId, decision.NewCity, enrollment.KeyId, credentials.ClientId, credentials.ClientSecret, credentials.Scopes, credentials.Replaced,
-                $"Give the node its credentials (the secret is not shown again): network-node credentials --client-id {credentials.ClientId} --client-secret <secret>"));
+                enrollment.Id, enrollment.Kind, enrollment.CityId, enrollment.VerifierId, decision.NewMember && !verifier, decision.NewMember && verifier,
+                enrollment.KeyId, credentials.ClientId, credentials.ClientSecret, credentials.Scopes, credentials.Replaced,
+                verifier
+                    ? $"Give the verifier its credentials (the secret is not shown again); it gets tokens with POST {TokenEndpoint.Path} (grant_type=client_credentials). Assign it to the cities it verifies: POST /api/verifiers/{enrollment.VerifierId}/assignments."
+                    : $"Give the node its credentials (the secret is not shown again): network-node credentials --client-id {credentials.ClientId} --client-secret <secret>"));
         }
 
         return Undecided(enrollmentId, decision);
@@ -152,20 +170,25 @@ public static class EnrollmentsApi
     }
 }
 
-/// <summary>What the hub answers a node that asked to join.</summary>
+/// <summary>What the hub answers a node or verifier that asked to join.</summary>
 /// <param name="EnrollmentId">The request's id: the coordinator decides on it.</param>
+/// <param name="Kind">A city's or a verifier's request.</param>
 /// <param name="Status">Pending.</param>
-/// <param name="CityId">The city.</param>
+/// <param name="CityId">The city, for a city's request.</param>
+/// <param name="VerifierId">The verifier, for a verifier's request.</param>
 /// <param name="KeyId">The key's id.</param>
 /// <param name="ReceivedAt">When the hub received the request.</param>
 /// <param name="Duplicate">Whether the same key's request was pending already (this is it).</param>
-public sealed record EnrollmentReceipt(Guid EnrollmentId, EnrollmentStatus Status, string CityId, string KeyId, DateTimeOffset ReceivedAt, bool Duplicate);
+public sealed record EnrollmentReceipt(Guid EnrollmentId, EnrollmentKind Kind, EnrollmentStatus Status, string? CityId, string? VerifierId, string KeyId, DateTimeOffset ReceivedAt, bool Duplicate);
 
 /// <summary>An enrollment request as coordinators see it.</summary>
 /// <param name="EnrollmentId">Its id.</param>
+/// <param name="Kind">A city's or a verifier's request.</param>
 /// <param name="Status">Pending, approved or rejected.</param>
-/// <param name="CityId">The city.</param>
-/// <param name="CityName">The city's name as the node gave it.</param>
+/// <param name="CityId">The city, for a city's request.</param>
+/// <param name="CityName">The city's name as the node gave it, for a city's request.</param>
+/// <param name="VerifierId">The verifier, for a verifier's request.</param>
+/// <param name="Organisation">The verifying organisation's name, for a verifier's request.</param>
 /// <param name="KeyId">The key's id (RFC 7638 thumbprint).</param>
 /// <param name="PublicJwk">The public key.</param>
 /// <param name="Contact">Whom to contact to confirm the request.</param>
@@ -174,10 +197,10 @@ public sealed record EnrollmentReceipt(Guid EnrollmentId, EnrollmentStatus Statu
 /// <param name="DecidedAt">When a coordinator decided.</param>
 /// <param name="DecidedBy">Which coordinator's client decided.</param>
 /// <param name="Reason">Why it was rejected.</param>
-/// <param name="ClientId">The node's OAuth client, once approved.</param>
+/// <param name="ClientId">The node's (or verifier's) OAuth client, once approved.</param>
 /// <param name="Jws">The signed request as received, for anyone to check again.</param>
 public sealed record EnrollmentView(
-    Guid EnrollmentId, EnrollmentStatus Status, string CityId, string CityName, string KeyId, JsonElement PublicJwk, string? Contact,
+    Guid EnrollmentId, EnrollmentKind Kind, EnrollmentStatus Status, string? CityId, string? CityName, string? VerifierId, string? Organisation, string KeyId, JsonElement PublicJwk, string? Contact,
     DateTimeOffset CreatedAt, DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason, string? ClientId, string Jws)
 {
     /// <summary>The view of a stored request.</summary>
@@ -185,21 +208,26 @@ public sealed record EnrollmentView(
     {
         ArgumentNullException.ThrowIfNull(e);
         using var jwk = JsonDocument.Parse(e.Jwk);
-        return new(e.Id, e.Status, e.CityId, e.CityName, e.KeyId, jwk.RootElement.Clone(), e.Contact, e.CreatedAt, e.ReceivedAt, e.DecidedAt, e.DecidedBy, e.Reason, e.ClientId, e.Jws);
+        return new(e.Id, e.Kind, e.Status, e.CityId, e.CityName, e.VerifierId, e.Organisation, e.KeyId, jwk.RootElement.Clone(), e.Contact, e.CreatedAt, e.ReceivedAt, e.DecidedAt, e.DecidedBy, e.Reason, e.ClientId, e.Jws);
     }
 }
 
-/// <summary>An approval: the node's client, with its secret shown this once.</summary>
+/// <summary>An approval: the node's (or verifier's) client, with its secret shown this once.</summary>
 /// <param name="EnrollmentId">The request approved.</param>
-/// <param name="CityId">The city.</param>
+/// <param name="Kind">A city's or a verifier's request.</param>
+/// <param name="CityId">The city, for a city's request.</param>
+/// <param name="VerifierId">The verifier, for a verifier's request.</param>
 /// <param name="NewCity">Whether the city was registered by this approval (otherwise it was a member already).</param>
+/// <param name="NewVerifier">Whether the verifier was registered by this approval (otherwise it was one already).</param>
 /// <param name="KeyId">The key registered.</param>
-/// <param name="ClientId">The node's client id.</param>
-/// <param name="ClientSecret">The node's client secret. The hub keeps only its hash.</param>
+/// <param name="ClientId">The client id: <c>node-NO-5001</c> or <c>verifier-demo-verifier</c>.</param>
+/// <param name="ClientSecret">The client secret. The hub keeps only its hash.</param>
 /// <param name="Scopes">The scopes the client may ask for.</param>
-/// <param name="SecretReplaced">Whether the node's client existed and this replaced its secret.</param>
+/// <param name="SecretReplaced">Whether the client existed and this replaced its secret.</param>
 /// <param name="Next">What to do with the credentials.</param>
-public sealed record Approval(Guid EnrollmentId, string CityId, bool NewCity, string KeyId, string ClientId, string ClientSecret, IReadOnlyList<string> Scopes, bool SecretReplaced, string Next);
+public sealed record Approval(
+    Guid EnrollmentId, EnrollmentKind Kind, string? CityId, string? VerifierId, bool NewCity, bool NewVerifier, string KeyId,
+    string ClientId, string ClientSecret, IReadOnlyList<string> Scopes, bool SecretReplaced, string Next);
 
 /// <summary>The body of a rejection.</summary>
 /// <param name="Reason">Why, in a sentence the node's analyst understands.</param>

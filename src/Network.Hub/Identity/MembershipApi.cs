@@ -139,9 +139,9 @@ public static class MembershipApi
     }
 
     private static async Task<ProblemHttpResult?> KeyConflictAsync(NetworkDbContext db, string keyId, string cityId, EcPublicJwk key, CancellationToken ct) =>
-        await db.CityKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, ct) is { } existing
-        && !(existing.CityId == cityId && EcPublicJwk.Parse(existing.Jwk).Equals(key))
-            ? HubProblem.KeyOfAnotherCity(keyId, existing.CityId).ToResult()
+        await KeyOwner.OfAsync(db, keyId, ct) is { } existing
+        && !(!existing.IsVerifier && existing.MemberId == cityId && EcPublicJwk.Parse(existing.Jwk).Equals(key))
+            ? HubProblem.KeyOfAnotherMember(keyId, existing).ToResult()
             : null;
 
     private static ProblemHttpResult NoSuchCity(string cityId) =>

@@ -40,7 +40,7 @@ public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time, ClientRe
     /// is judged at signing time, and a node may sign before the coordinator registers its key, so by default
     /// a key is valid for anything it signed before registration too; revocation is what stops a key.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The city is unknown, or the key id is taken by another key or city.</exception>
+    /// <exception cref="InvalidOperationException">The city is unknown, or the key id is taken by another key, city or verifier.</exception>
     public async Task<CityKeyRecord> RegisterKeyAsync(string cityId, EcPublicJwk key, string? keyId = null, DateTimeOffset? validFrom = null, CancellationToken ct = default)
     {
         keyId ??= key.Thumbprint();
@@ -55,6 +55,11 @@ public sealed class KeyRegistry(NetworkDbContext db, TimeProvider time, ClientRe
             return existing.CityId == cityId && EcPublicJwk.Parse(existing.Jwk).Equals(key)
                 ? existing
                 : throw new InvalidOperationException($"The key id '{keyId}' is already registered to {existing.CityId} with another key.");
+        }
+
+        if (await KeyOwner.OfAsync(db, keyId, ct) is { } verifier)
+        {
+            throw new InvalidOperationException($"The key id '{keyId}' is already registered to {verifier.Description}; a key signs for one member only.");
         }
 
         var record = new CityKeyRecord

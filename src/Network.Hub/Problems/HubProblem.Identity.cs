@@ -1,5 +1,6 @@
 using Network.Contracts.Enrollment;
 using Network.Hub.Identity;
+using Network.Hub.Keys;
 
 namespace Network.Hub.Problems;
 
@@ -30,7 +31,7 @@ public sealed partial record HubProblem
     /// <summary>415: an enrollment request not sent as <c>application/jose</c>.</summary>
     public static HubProblem EnrollmentNotJose() =>
         new(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/jose",
-            $"The body must be the signed enrollment request the node's init wrote (enrollment.jws), with Content-Type: {EnrollmentsApi.JoseMediaType}.");
+            $"The body must be the signed enrollment request the node's init wrote (enrollment.jws), or a verifier's, with Content-Type: {EnrollmentsApi.JoseMediaType}.");
 
     /// <summary>413: an enrollment request longer than <see cref="EnrollmentRequest.MaxLength"/>.</summary>
     public static HubProblem EnrollmentTooLarge() =>
@@ -54,6 +55,11 @@ public sealed partial record HubProblem
     public static HubProblem UnknownEnrollmentStatus(string status) =>
         new(StatusCodes.Status400BadRequest, "Unknown status",
             $"'{status}' is not a status; use pending, approved or rejected, or leave it out for all.");
+
+    /// <summary>400: an enrollment kind filter that is no kind.</summary>
+    public static HubProblem UnknownEnrollmentKind(string kind) =>
+        new(StatusCodes.Status400BadRequest, "Unknown kind",
+            $"'{kind}' is not a kind of enrollment request; use city or verifier, or leave it out for both.");
 
     /// <summary>400: a rejection without a reason (or one too long).</summary>
     public static HubProblem RejectionNeedsReason() =>
@@ -80,10 +86,13 @@ public sealed partial record HubProblem
     public static HubProblem NoSuchKey(string cityId, string keyId) =>
         new(StatusCodes.Status404NotFound, "No such key", $"{cityId} has no key '{keyId}'; GET /api/cities/{cityId}/keys lists its keys.");
 
-    /// <summary>409: the key is registered to another city (a key signs for one city only).</summary>
-    public static HubProblem KeyOfAnotherCity(string keyId, string otherCityId) =>
-        new(StatusCodes.Status409Conflict, "The key is registered to another city",
-            $"The key {keyId} is registered to {otherCityId}; a key signs for one city only.");
+    /// <summary>409: the key is registered to another member, a city or a verifier (a key signs for one member only).</summary>
+    public static HubProblem KeyOfAnotherMember(string keyId, KeyOwner owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return new(StatusCodes.Status409Conflict, owner.IsVerifier ? "The key is registered to a verifier" : "The key is registered to a city",
+            $"The key {keyId} is registered to {owner.Description}; a key signs for one member only.");
+    }
 
     /// <summary>404: no member city has this id; <paramref name="hint"/> says what to do (register it, or how ids look).</summary>
     public static HubProblem NoSuchCity(string cityId, string hint) =>

@@ -63,7 +63,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Target sets loaded by network coordinators.</summary>
     public DbSet<TargetSetRecord> TargetSets => Set<TargetSetRecord>();
 
-    /// <summary>Nodes' requests to join with their keys, and the coordinators' decisions.</summary>
+    /// <summary>Nodes' and verifiers' requests to join with their keys, and the coordinators' decisions.</summary>
     public DbSet<EnrollmentRecord> Enrollments => Set<EnrollmentRecord>();
 
     /// <summary>Accredited U4SSC verifiers.</summary>
@@ -174,6 +174,10 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             enrollment.HasKey(e => e.Id);
             enrollment.Property(e => e.CityId).HasMaxLength(16);
             enrollment.Property(e => e.CityName).HasMaxLength(200);
+            // Requests stored before verifiers could enroll are cities' (the column's default fills them in).
+            enrollment.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EnrollmentKind.City);
+            enrollment.Property(e => e.VerifierId).HasMaxLength(64);
+            enrollment.Property(e => e.Organisation).HasMaxLength(200);
             enrollment.Property(e => e.KeyId).HasMaxLength(128);
             enrollment.Property(e => e.Jwk).HasMaxLength(1024);
             enrollment.Property(e => e.Contact).HasMaxLength(254);

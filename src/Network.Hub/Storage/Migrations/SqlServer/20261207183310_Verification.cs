@@ -11,6 +11,48 @@ namespace Network.Hub.Storage.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "CityName",
+                table: "Enrollments",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(200)",
+                oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityId",
+                table: "Enrollments",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(16)",
+                oldMaxLength: 16);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "Enrollments",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "City");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Organisation",
+                table: "Enrollments",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VerifierId",
+                table: "Enrollments",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ThreadMessages",
                 columns: table => new
@@ -242,6 +284,42 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Verifiers");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Enrollments");
+
+            migrationBuilder.DropColumn(
+                name: "Organisation",
+                table: "Enrollments");
+
+            migrationBuilder.DropColumn(
+                name: "VerifierId",
+                table: "Enrollments");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityName",
+                table: "Enrollments",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "nvarchar(200)",
+                oldMaxLength: 200,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityId",
+                table: "Enrollments",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "nvarchar(16)",
+                oldMaxLength: 16,
+                oldNullable: true);
         }
     }
 }

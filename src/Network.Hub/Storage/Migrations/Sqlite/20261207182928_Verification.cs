@@ -11,6 +11,48 @@ namespace Network.Hub.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "CityName",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityId",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 16);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "City");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Organisation",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VerifierId",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ThreadMessages",
                 columns: table => new
@@ -242,6 +284,42 @@ namespace Network.Hub.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Verifiers");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Enrollments");
+
+            migrationBuilder.DropColumn(
+                name: "Organisation",
+                table: "Enrollments");
+
+            migrationBuilder.DropColumn(
+                name: "VerifierId",
+                table: "Enrollments");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityName",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "CityId",
+                table: "Enrollments",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 16,
+                oldNullable: true);
         }
     }
 }
