@@ -27,8 +27,38 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     /// </summary>
     public const string TokenStampProperty = "tokensValidSince";
 
+    /// <summary>The application property holding a verifier client's verifier.</summary>
+    public const string VerifierProperty = "verifier";
+
     /// <summary>The client id of a city's node: <c>node-</c> and the city id.</summary>
     public static string NodeClientId(string cityId) => "node-" + cityId;
+
+    /// <summary>The client id of a verifier: <c>verifier-</c> and the verifier id.</summary>
+    public static string VerifierClientId(string verifierId) => "verifier-" + verifierId;
+
+    /// <summary>
+    /// Creates the client of the verifier <paramref name="verifierId"/> (<c>verifier-</c> and its id), with
+    /// <see cref="Scopes.Verify"/> unless other scopes are given and its verifier kept with the client and put into every
+    /// token as the <c>verifier</c> claim; replaces its secret when it exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The verifier id or a scope is not valid.</exception>
+    public async Task<ClientCredentials> AddVerifierClientAsync(
+        string verifierId, string name, IReadOnlyList<string>? scopes = null, string? secret = null, CancellationToken ct = default)
+    {
+        if (!Network.Contracts.Attestations.AttestationFormat.IsVerifierId(verifierId))
+        {
+            throw new ArgumentException($"'{verifierId}' is not a verifier id: 3 to 64 lower-case letters, digits and dashes.", nameof(verifierId));
+        }
+
+        return await AddAsync(VerifierClientId(verifierId), name, scopes ?? [Scopes.Verify], null, secret, ct, verifierId);
+    }
+
+    /// <summary>The verifier kept with an application, or <see langword="null"/>.</summary>
+    public async Task<string?> VerifierOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(VerifierProperty, out var verifier) && verifier.ValueKind == JsonValueKind.String ? verifier.GetString() : null;
+    }
 
     /// <summary>
     /// Creates the client of <paramref name="cityId"/>'s node, or replaces its secret when it exists (an approved
@@ -150,7 +180,8 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     /// <summary>A new random client secret: 32 bytes, base64url (43 characters).</summary>
     public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    private async Task<ClientCredentials> AddAsync(string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct)
+    private async Task<ClientCredentials> AddAsync(
+        string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct, string? verifierId = null)
     {
         if (scopes.FirstOrDefault(s => !Scopes.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
@@ -174,6 +205,11 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         if (cityId is not null)
         {
             descriptor.Properties[CityProperty] = JsonSerializer.SerializeToElement(cityId);
+        }
+
+        if (verifierId is not null)
+        {
+            descriptor.Properties[VerifierProperty] = JsonSerializer.SerializeToElement(verifierId);
         }
 
         // A new client, or a new secret: tokens issued before are no longer this client's (a client removed and made

@@ -62,6 +62,11 @@ public static class TokenEndpoint
             identity.SetClaim(NetworkClaims.City, city);
         }
 
+        if (await clients.VerifierOfAsync(application, cancellationToken) is { } verifier)
+        {
+            identity.SetClaim(NetworkClaims.Verifier, verifier);
+        }
+
         // The client's stamp now: when it changes (a new secret, its key revoked, the client removed) this token is refused.
         if (await ClientRegistry.TokenStampOfAsync(applications, application, cancellationToken) is { } stamp)
         {
