@@ -5,20 +5,20 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Network.ValueFiles;
 
 /// <summary>
-/// Reads the value rows of an XLSX workbook with the Open XML SDK: the sheet named <c>Values</c> if there is one,
-/// else the first sheet. Numeric cells are read as numbers (their stored invariant text, never the displayed
+/// Reads the rows of an XLSX workbook with the Open XML SDK: the sheet named <c>Values</c> (or the name the caller
+/// gives) if there is one, else the first sheet. Numeric cells are read as numbers (their stored invariant text, never the displayed
 /// text); text cells as text. Cells the text alone would misrepresent (Excel errors, formulas Excel never
 /// calculated, numbers formatted as percentages) carry the problem.
 /// </summary>
 internal static class XlsxSheet
 {
-    public static SheetContent Read(Stream xlsx, string sourceName)
+    public static SheetContent Read(Stream xlsx, string sourceName, string sheetName = ValueFile.ValuesSheetName)
     {
         try
         {
             var seekable = xlsx.CanSeek ? xlsx : Buffer(xlsx);
             using var document = SpreadsheetDocument.Open(seekable, isEditable: false);
-            return ReadWorkbook(document, sourceName);
+            return ReadWorkbook(document, sourceName, sheetName);
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or InvalidOperationException or IOException)
         {
@@ -34,7 +34,7 @@ internal static class XlsxSheet
         return copy;
     }
 
-    private static SheetContent ReadWorkbook(SpreadsheetDocument document, string sourceName)
+    private static SheetContent ReadWorkbook(SpreadsheetDocument document, string sourceName, string sheetName)
     {
         var workbookPart = document.WorkbookPart;
         var sheets = workbookPart?.Workbook?.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList() ?? [];
@@ -43,10 +43,10 @@ internal static class XlsxSheet
             return SheetContent.Failed(0, $"{sourceName} has no worksheet. Start from the template (`template --format xlsx`).");
         }
 
-        var chosen = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, ValueFile.ValuesSheetName, StringComparison.OrdinalIgnoreCase)) ?? sheets[0];
+        var chosen = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)) ?? sheets[0];
         if (chosen.Id?.Value is not { } partId || workbookPart.GetPartById(partId) is not WorksheetPart worksheetPart)
         {
-            return SheetContent.Failed(0, $"The sheet '{chosen.Name}' of {sourceName} is not a worksheet (a chart sheet?). Put the values on a worksheet named {ValueFile.ValuesSheetName}.");
+            return SheetContent.Failed(0, $"The sheet '{chosen.Name}' of {sourceName} is not a worksheet (a chart sheet?). Put the rows on a worksheet named {sheetName}.");
         }
 
         var strings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToArray() ?? [];

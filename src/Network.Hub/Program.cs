@@ -19,6 +19,7 @@ using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Hub.Targets;
+using Network.Hub.Verification;
 using Network.Hub.Verifiers;
 
 if (AdminCommands.AreRequested(args))
@@ -67,6 +68,8 @@ try
     app.MapGraphQL();
     app.MapComparisonExports();
     app.MapTargetSetsApi();
+    app.MapVerdictSheetApi();
+    app.MapQuestionThreadsApi();
 
     app.PrintBannerOnStartup();
 

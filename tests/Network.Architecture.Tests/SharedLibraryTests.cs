@@ -58,8 +58,9 @@ public sealed class SharedLibraryTests
     }
 
     [Fact]
-    public void The_value_file_reader_depends_on_the_contracts_and_the_Open_XML_SDK_alone()
+    public void The_value_file_reader_depends_on_the_contracts_the_spreadsheet_writer_and_the_Open_XML_SDK_alone()
     {
-        DependencyRule.OnlyOn(ProductAssemblies.ValueFiles, "System", "Network.Contracts", "Network.ValueFiles", "DocumentFormat.OpenXml");
+        // The spreadsheet writer: the verdict sheet (VerdictSheet) is written as XLSX through it.
+        DependencyRule.OnlyOn(ProductAssemblies.ValueFiles, "System", "Network.Contracts", "Network.Spreadsheets", "Network.ValueFiles", "DocumentFormat.OpenXml");
     }
 }

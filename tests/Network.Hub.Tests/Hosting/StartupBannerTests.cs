@@ -22,7 +22,9 @@ public sealed class StartupBannerTests(HubApplication hub)
              "GET /odata",
              "POST /graphql", "GET /graphql", "GET /graphql/ui",
              "GET /api/compare.csv", "GET /api/compare.xlsx",
-             "GET /api/target-sets", "POST /api/target-sets"],
+             "GET /api/target-sets", "POST /api/target-sets",
+             "GET /api/verification/snapshots/{snapshotId:guid}/sheet", "POST /api/verification/questions",
+             "GET /api/cities/{cityId}/questions", "POST /api/cities/{cityId}/questions/answers"],
             Endpoints.Select(e => $"{e.Method} {e.Pattern}"));
     }
 
