@@ -64,6 +64,7 @@ try
     app.MapMembershipApi();
     app.MapPublicKeysApi();
     app.MapEnrollmentsApi();
+    app.MapVerifiersApi();
     app.MapODataFeed();
     app.MapGraphQL();
     app.MapComparisonExports();

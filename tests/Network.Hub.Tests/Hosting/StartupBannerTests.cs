@@ -19,6 +19,8 @@ public sealed class StartupBannerTests(HubApplication hub)
              "POST /api/cities", "GET /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys/{keyId}/revoke", "GET /api/cities/{cityId}/jwks",
              "POST /api/enrollments", "GET /api/enrollments", "GET /api/enrollments/{enrollmentId:guid}",
              "POST /api/enrollments/{enrollmentId:guid}/approve", "POST /api/enrollments/{enrollmentId:guid}/reject",
+             "GET /api/verifiers", "GET /api/verifiers/{verifierId}/jwks", "GET /api/verifiers/{verifierId}/keys", "POST /api/verifiers/{verifierId}/keys",
+             "POST /api/verifiers/{verifierId}/keys/{keyId}/revoke", "POST /api/verifiers/{verifierId}/assignments", "DELETE /api/verifiers/{verifierId}/assignments/{cityId}",
              "GET /odata",
              "POST /graphql", "GET /graphql", "GET /graphql/ui",
              "GET /api/compare.csv", "GET /api/compare.xlsx",

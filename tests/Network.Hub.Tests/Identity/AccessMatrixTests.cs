@@ -10,7 +10,7 @@ namespace Network.Hub.Tests.Identity;
 
 /// <summary>
 /// Every endpoint the hub maps × every kind of caller: anonymous, a node that may only publish, a member city that
-/// may read, a coordinator. The matrix is checked against the hub's own endpoint table, so an endpoint added without
+/// may read, a coordinator, a verifier. The matrix is checked against the hub's own endpoint table, so an endpoint added without
 /// deciding who may call it fails here until it is classified.
 /// </summary>
 public sealed class AccessMatrixTests : IAsyncLifetime
@@ -47,6 +47,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("GET", "/api/enrollments/{enrollmentId:guid}")] = Scopes.Coordinate,
         [("POST", "/api/enrollments/{enrollmentId:guid}/approve")] = Scopes.Coordinate,
         [("POST", "/api/enrollments/{enrollmentId:guid}/reject")] = Scopes.Coordinate,
+        [("GET", "/api/verifiers")] = null,
+        [("GET", "/api/verifiers/{verifierId}/jwks")] = null,
+        [("GET", "/api/verifiers/{verifierId}/keys")] = Scopes.Coordinate,
+        [("POST", "/api/verifiers/{verifierId}/keys")] = Scopes.Coordinate,
+        [("POST", "/api/verifiers/{verifierId}/keys/{keyId}/revoke")] = Scopes.Coordinate,
+        [("POST", "/api/verifiers/{verifierId}/assignments")] = Scopes.Coordinate,
+        [("DELETE", "/api/verifiers/{verifierId}/assignments/{cityId}")] = Scopes.Coordinate,
         [("GET", "/api/compare.csv")] = null,
         [("GET", "/api/compare.xlsx")] = null,
         [("GET", "/api/target-sets")] = null,
@@ -68,6 +75,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         Node,
         Member,
         Coordinator,
+        Verifier,
     }
 
     public async ValueTask InitializeAsync()
@@ -83,6 +91,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _clients[Caller.Node] = await _hub.CreateClientAsync(await _hub.AddNodeClientAsync(_trondheim.CityId, [Scopes.Publish]), Scopes.Publish);
         _clients[Caller.Member] = await _hub.CreateMemberClientAsync();
         _clients[Caller.Coordinator] = await _hub.CreateClientAsync(await _hub.AddCoordinatorClientAsync("matrix"), $"{Scopes.Coordinate} {Scopes.Read}");
+        _clients[Caller.Verifier] = await _hub.CreateClientAsync(
+            await _hub.WithServicesAsync(s => s.GetRequiredService<ClientRegistry>().AddVerifierClientAsync("demo-verifier", "Demo Verifier")), Scopes.Verify);
     }
 
     public async ValueTask DisposeAsync()
@@ -167,6 +177,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         Caller.Node => scope == Scopes.Publish,
         Caller.Member => scope == Scopes.Read,
         Caller.Coordinator => scope is Scopes.Coordinate or Scopes.Read,
+        Caller.Verifier => scope == Scopes.Verify,
         _ => false,
     };
 
@@ -181,6 +192,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         .Replace("{snapshotId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{enrollmentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{cityId}", "NO-5001", StringComparison.Ordinal)
+        .Replace("{verifierId}", "demo-verifier", StringComparison.Ordinal)
         .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
         .Replace("{code}", "EC-ICT-ICT-1C", StringComparison.Ordinal)
         .Replace("{period}", "2020", StringComparison.Ordinal);
