@@ -8,11 +8,12 @@ namespace Network.Contracts.Attestations;
 /// </summary>
 public sealed class AttestationVerification
 {
-    private AttestationVerification(VerifiedAttestation? verified, IReadOnlyList<Rejection> rejections, Attestation? claimed)
+    private AttestationVerification(VerifiedAttestation? verified, IReadOnlyList<Rejection> rejections, Attestation? claimed, string? claimedKeyId)
     {
         Verified = verified;
         Rejections = rejections;
         Claimed = claimed;
+        ClaimedKeyId = claimedKeyId;
     }
 
     /// <summary>The verified attestation; <see langword="null"/> when refused.</summary>
@@ -27,6 +28,12 @@ public sealed class AttestationVerification
     /// </summary>
     public Attestation? Claimed { get; }
 
+    /// <summary>
+    /// The header's <c>kid</c>, when it could be read, even if refused: lets the hub, which knows the cities' keys too, say
+    /// that an unknown verifier key is a city's.
+    /// </summary>
+    public string? ClaimedKeyId { get; }
+
     /// <summary>Whether the attestation passed.</summary>
     public bool IsValid => Verified is not null;
 
@@ -34,16 +41,16 @@ public sealed class AttestationVerification
     public static AttestationVerification Accept(VerifiedAttestation attestation)
     {
         ArgumentNullException.ThrowIfNull(attestation);
-        return new(attestation, [], attestation.Attestation);
+        return new(attestation, [], attestation.Attestation, attestation.KeyId);
     }
 
     /// <summary>A refusal with at least one reason.</summary>
-    public static AttestationVerification Refuse(IReadOnlyList<Rejection> rejections, Attestation? claimed = null)
+    public static AttestationVerification Refuse(IReadOnlyList<Rejection> rejections, Attestation? claimed = null, string? claimedKeyId = null)
     {
         ArgumentNullException.ThrowIfNull(rejections);
         return rejections.Count == 0
             ? throw new ArgumentException("A refusal needs at least one reason.", nameof(rejections))
-            : new(null, rejections, claimed);
+            : new(null, rejections, claimed, claimedKeyId);
     }
 }
 

@@ -50,7 +50,7 @@ public sealed class AttestationVerifier : IDisposable
 
         if (problems.Count > 0)
         {
-            return AttestationVerification.Refuse(problems, attestation);
+            return AttestationVerification.Refuse(problems, attestation, header.KeyId);
         }
 
         return AttestationVerification.Accept(new VerifiedAttestation(attestation!, header.KeyId!, compactJws, SnapshotFormat.Digest(compactJws)));

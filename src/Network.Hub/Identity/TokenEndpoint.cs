@@ -32,7 +32,8 @@ public static class TokenEndpoint
     }
 
     /// <summary>
-    /// Signs in the client: the token's subject is the client id, its <c>city</c> claim the client's city (a node's),
+    /// Signs in the client: the token's subject is the client id, its <c>city</c> claim the client's city (a node's), its
+    /// <c>verifier</c> claim the client's verifier (a U4SSC verifier's),
     /// its scopes those asked for, or every scope the client may have when it asked for none.
     /// </summary>
     public static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, ClientRegistry clients, CancellationToken cancellationToken)
@@ -60,6 +61,11 @@ public static class TokenEndpoint
         if (await clients.CityOfAsync(application, cancellationToken) is { } city)
         {
             identity.SetClaim(NetworkClaims.City, city);
+        }
+
+        if (await clients.VerifierOfAsync(application, cancellationToken) is { } verifier)
+        {
+            identity.SetClaim(NetworkClaims.Verifier, verifier);
         }
 
         // The client's stamp now: when it changes (a new secret, its key revoked, the client removed) this token is refused.

@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("GET", "/api/kpis/{code}")] = null,
         [("POST", "/api/snapshots")] = Scopes.Publish,
         [("GET", "/api/snapshots/{snapshotId:guid}")] = null,
+        [("POST", "/api/attestations")] = Scopes.Verify,
+        [("GET", "/api/snapshots/{snapshotId:guid}/attestations")] = null,
         [("GET", "/api/cities")] = null,
         [("GET", "/api/cities/{cityId}/snapshots")] = null,
         [("GET", "/api/cities/{cityId}/jwks")] = null,

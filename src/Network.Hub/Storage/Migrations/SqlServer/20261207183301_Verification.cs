@@ -171,6 +171,11 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_Digest",
+                table: "Snapshots",
+                column: "Digest");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attestations_CityId_Period",
                 table: "Attestations",
                 columns: new[] { "CityId", "Period" });
@@ -242,6 +247,10 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Verifiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_Digest",
+                table: "Snapshots");
         }
     }
 }
