@@ -29,6 +29,41 @@ public static class AnswerTopology
     }
 
     /// <summary>
+    /// The publishing side of attestation answers (the hub): <see cref="AttestationAccepted"/> and
+    /// <see cref="AttestationRejected"/> go to their topic exchanges (<see cref="AnswerRouting.AttestationAcceptedExchange"/>,
+    /// <see cref="AnswerRouting.AttestationRejectedExchange"/>) routed by the verifier id, as snapshot answers are by city.
+    /// </summary>
+    public static void PublishAttestationAnswersByVerifier(this IRabbitMqBusFactoryConfigurator cfg)
+    {
+        ArgumentNullException.ThrowIfNull(cfg);
+        cfg.Message<AttestationAccepted>(m => m.SetEntityName(AnswerRouting.AttestationAcceptedExchange));
+        cfg.Publish<AttestationAccepted>(p => p.ExchangeType = AnswerRouting.ExchangeType);
+        cfg.Send<AttestationAccepted>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyForVerifier(c.Message.VerifierId)));
+        cfg.Message<AttestationRejected>(m => m.SetEntityName(AnswerRouting.AttestationRejectedExchange));
+        cfg.Publish<AttestationRejected>(p => p.ExchangeType = AnswerRouting.ExchangeType);
+        cfg.Send<AttestationRejected>(s => s.UseRoutingKeyFormatter(c => AnswerRouting.RoutingKeyForVerifier(c.Message.VerifierId)));
+    }
+
+    /// <summary>
+    /// The receiving side of a verifier: binds this endpoint's queue (<see cref="AnswerRouting.VerifierQueueFor"/>) to both
+    /// attestation answer exchanges with <paramref name="verifierId"/>'s routing key only.
+    /// </summary>
+    public static void ReceiveAttestationAnswersFor(this IRabbitMqReceiveEndpointConfigurator endpoint, string verifierId)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentException.ThrowIfNullOrEmpty(verifierId);
+        endpoint.ConfigureConsumeTopology = false;
+        foreach (var exchange in new[] { AnswerRouting.AttestationAcceptedExchange, AnswerRouting.AttestationRejectedExchange })
+        {
+            endpoint.Bind(exchange, b =>
+            {
+                b.ExchangeType = AnswerRouting.ExchangeType;
+                b.RoutingKey = AnswerRouting.RoutingKeyForVerifier(verifierId);
+            });
+        }
+    }
+
+    /// <summary>
     /// The receiving side (a node): binds this endpoint's queue (<see cref="AnswerRouting.NodeQueueFor"/>) to both
     /// answer exchanges with <paramref name="cityId"/>'s routing key only, and nothing else. The exchanges are
     /// declared topic, as the hub declares them, so whichever side starts first the broker agrees with both.

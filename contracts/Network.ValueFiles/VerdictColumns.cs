@@ -10,10 +10,10 @@ namespace Network.ValueFiles;
 public static class VerdictColumns
 {
 #pragma warning disable CS1591 // each name is the column or fact it names; they are the attestation payload's own field names
-    public const string SnapshotId = AttestationJson.Fields.SnapshotId;
-    public const string SnapshotDigest = AttestationJson.Fields.SnapshotDigest;
-    public const string CityId = AttestationJson.Fields.CityId;
-    public const string Period = AttestationJson.Fields.Period;
+    public const string SnapshotId = AttestationJson.Members.SnapshotId;
+    public const string SnapshotDigest = AttestationJson.Members.SnapshotDigest;
+    public const string CityId = AttestationJson.Members.CityId;
+    public const string Period = AttestationJson.Members.Period;
 
     public const string Kpi = ValueColumns.Kpi;
     public const string Name = ValueColumns.Name;
@@ -24,8 +24,8 @@ public static class VerdictColumns
     public const string Origin = ValueColumns.Origin;
     public const string Source = ValueColumns.Source;
     public const string Note = ValueColumns.Note;
-    public const string Verdict = AttestationJson.Fields.Verdict;
-    public const string Reason = AttestationJson.Fields.Reason;
+    public const string Verdict = AttestationJson.Members.Verdict;
+    public const string Reason = AttestationJson.Members.Reason;
     public const string Question = "question";
 #pragma warning restore CS1591
 

@@ -1,4 +1,5 @@
 using Network.Hub.Administration;
+using Network.Hub.Attestations;
 using Network.Hub.Catalogue;
 using Network.Hub.Cities;
 using Network.Hub.Comparison;
@@ -41,6 +42,7 @@ try
     builder.AddVerifiers();
     builder.AddKpiCatalogue();
     builder.AddIngestion();
+    builder.AddAttestations();
     builder.AddMessaging();
     builder.AddScoring();
     builder.AddMatching();
@@ -60,6 +62,7 @@ try
     app.MapTokenEndpoint();
     app.MapKpiCatalogueApi();
     app.MapSnapshotsApi();
+    app.MapAttestationsApi();
     app.MapCitiesApi();
     app.MapMembershipApi();
     app.MapPublicKeysApi();

@@ -14,6 +14,9 @@ internal static class PinnedWireNames
         [typeof(SnapshotSubmitted)] = "urn:message:Network.Contracts.Messages:SnapshotSubmitted",
         [typeof(SnapshotAccepted)] = "urn:message:Network.Contracts.Messages:SnapshotAccepted",
         [typeof(SnapshotRejected)] = "urn:message:Network.Contracts.Messages:SnapshotRejected",
+        [typeof(AttestationSubmitted)] = "urn:message:Network.Contracts.Messages:AttestationSubmitted",
+        [typeof(AttestationAccepted)] = "urn:message:Network.Contracts.Messages:AttestationAccepted",
+        [typeof(AttestationRejected)] = "urn:message:Network.Contracts.Messages:AttestationRejected",
     };
 
     /// <summary>Message type → the RabbitMQ exchange it is published to.</summary>
@@ -22,5 +25,8 @@ internal static class PinnedWireNames
         [typeof(SnapshotSubmitted)] = "Network.Contracts.Messages:SnapshotSubmitted",
         [typeof(SnapshotAccepted)] = "Network.Answers:SnapshotAccepted",
         [typeof(SnapshotRejected)] = "Network.Answers:SnapshotRejected",
+        [typeof(AttestationSubmitted)] = "Network.Contracts.Messages:AttestationSubmitted",
+        [typeof(AttestationAccepted)] = "Network.Answers:AttestationAccepted",
+        [typeof(AttestationRejected)] = "Network.Answers:AttestationRejected",
     };
 }

@@ -39,12 +39,19 @@ public sealed class WireNameTests
     public void Each_message_keeps_its_exchange_on_RabbitMQ()
     {
         // Configured as the hub and the test publishers configure it; created, never started (no broker needed).
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.PublishAnswersByCity());
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.PublishAnswersByCity();
+            cfg.PublishAttestationAnswersByVerifier();
+        });
 
         Assert.Equal(PinnedWireNames.MessageTypes.Keys, PinnedWireNames.Exchanges.Keys);
         Assert.Equal(PinnedWireNames.Exchanges[typeof(SnapshotSubmitted)], bus.Topology.Message<SnapshotSubmitted>().EntityName);
         Assert.Equal(PinnedWireNames.Exchanges[typeof(SnapshotAccepted)], bus.Topology.Message<SnapshotAccepted>().EntityName);
         Assert.Equal(PinnedWireNames.Exchanges[typeof(SnapshotRejected)], bus.Topology.Message<SnapshotRejected>().EntityName);
+        Assert.Equal(PinnedWireNames.Exchanges[typeof(AttestationSubmitted)], bus.Topology.Message<AttestationSubmitted>().EntityName);
+        Assert.Equal(PinnedWireNames.Exchanges[typeof(AttestationAccepted)], bus.Topology.Message<AttestationAccepted>().EntityName);
+        Assert.Equal(PinnedWireNames.Exchanges[typeof(AttestationRejected)], bus.Topology.Message<AttestationRejected>().EntityName);
     }
 
     [Fact]

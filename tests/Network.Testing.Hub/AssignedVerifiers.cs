@@ -9,7 +9,7 @@ namespace Network.Testing.Hub;
 public static class AssignedVerifiers
 {
     /// <summary>The secret of a test verifier's client.</summary>
-    public static string Secret(string verifierId) => "test-verifier-secret-" + verifierId;
+    public static string Secret(string verifierId) => VerifierSetup.VerifierSecret(verifierId);
 
     /// <summary>
     /// Stores the verifier <paramref name="verifierId"/> with <paramref name="keys"/> as its signing key, assigns it to
@@ -35,23 +35,6 @@ public static class AssignedVerifiers
 
             await db.SaveChangesAsync();
             return await services.GetRequiredService<ClientRegistry>().AddVerifierClientAsync(verifierId, $"{verifierId} (test verifier)", secret: Secret(verifierId));
-        });
-    }
-
-    /// <summary>Ends every assignment of <paramref name="verifierId"/> to <paramref name="cityId"/>, as a coordinator does.</summary>
-    public static Task EndAssignmentAsync(this HubFactory hub, string verifierId, string cityId)
-    {
-        ArgumentNullException.ThrowIfNull(hub);
-        return hub.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<NetworkDbContext>();
-            foreach (var assignment in db.VerifierAssignments.Where(a => a.VerifierId == verifierId && a.CityId == cityId && a.EndedAt == null))
-            {
-                assignment.EndedAt = DateTimeOffset.UnixEpoch.AddDays(1);
-                assignment.EndedBy = "coordinator-tests";
-            }
-
-            await db.SaveChangesAsync();
         });
     }
 }

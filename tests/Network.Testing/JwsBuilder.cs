@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Network.Contracts.Attestations;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 
@@ -49,6 +50,31 @@ public sealed partial class JwsBuilder
         };
         var payload = JsonNode.Parse(SnapshotJson.Serialize(snapshot))!.AsObject();
         return new JwsBuilder(header, payload, keys);
+    }
+
+    /// <summary>
+    /// <paramref name="attestation"/> ready to sign with <paramref name="keys"/> (a verifier's, or any other), under their
+    /// <c>kid</c>, with the attestation's <c>typ</c>.
+    /// </summary>
+    public static JwsBuilder ForAttestation(Attestation attestation, CityKeyPair keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var header = new JsonObject
+        {
+            ["alg"] = SnapshotFormat.Algorithm,
+            ["kid"] = keys.KeyId,
+            ["typ"] = AttestationFormat.TokenType,
+        };
+        var payload = JsonNode.Parse(AttestationJson.Serialize(attestation))!.AsObject();
+        return new JwsBuilder(header, payload, keys);
+    }
+
+    /// <summary>Changes the <paramref name="index"/>th verdict of an attestation payload's <c>verdicts</c>.</summary>
+    public JwsBuilder EditVerdict(int index, Action<JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        edit(Payload["verdicts"]![index]!.AsObject());
+        return this;
     }
 
     /// <summary>A JSON node written out as <paramref name="json"/> verbatim, valid JSON or not (<c>NaN</c>, <c>1e400</c>).</summary>

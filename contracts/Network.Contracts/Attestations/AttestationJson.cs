@@ -10,7 +10,7 @@ namespace Network.Contracts.Attestations;
 public static class AttestationJson
 {
     /// <summary>The payload's property names.</summary>
-    public static class Fields
+    public static class Members
     {
 #pragma warning disable CS1591 // the names are their own documentation
         public const string AttestationId = "attestationId";
@@ -40,35 +40,35 @@ public static class AttestationJson
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString(Fields.AttestationId, attestation.AttestationId.ToString("D"));
-            w.WriteString(Fields.VerifierId, attestation.VerifierId);
-            w.WriteString(Fields.SnapshotDigest, attestation.SnapshotDigest);
-            w.WriteString(Fields.SnapshotId, attestation.SnapshotId.ToString("D"));
-            w.WriteString(Fields.CityId, attestation.CityId);
-            w.WriteNumber(Fields.Period, attestation.Period);
-            w.WriteString(Fields.Method, attestation.Method);
+            w.WriteString(Members.AttestationId, attestation.AttestationId.ToString("D"));
+            w.WriteString(Members.VerifierId, attestation.VerifierId);
+            w.WriteString(Members.SnapshotDigest, attestation.SnapshotDigest);
+            w.WriteString(Members.SnapshotId, attestation.SnapshotId.ToString("D"));
+            w.WriteString(Members.CityId, attestation.CityId);
+            w.WriteNumber(Members.Period, attestation.Period);
+            w.WriteString(Members.Method, attestation.Method);
             if (attestation.ReportReference is { } report)
             {
-                w.WriteString(Fields.ReportRef, report);
+                w.WriteString(Members.ReportRef, report);
             }
 
-            w.WriteString(Fields.IssuedAt, SnapshotJson.FormatInstant(attestation.IssuedAt));
-            w.WriteStartArray(Fields.Verdicts);
+            w.WriteString(Members.IssuedAt, SnapshotJson.FormatInstant(attestation.IssuedAt));
+            w.WriteStartArray(Members.Verdicts);
             foreach (var verdict in attestation.Verdicts)
             {
                 w.WriteStartObject();
-                w.WriteString(Fields.Kpi, verdict.Kpi);
+                w.WriteString(Members.Kpi, verdict.Kpi);
                 if (verdict.DataPoint is { } dataPoint)
                 {
-                    w.WriteString(Fields.DataPoint, dataPoint);
+                    w.WriteString(Members.DataPoint, dataPoint);
                 }
 
-                w.WriteNumber(Fields.Value, verdict.Value);
-                w.WriteString(Fields.Unit, verdict.Unit);
-                w.WriteString(Fields.Verdict, AttestationFormat.WireName(verdict.Outcome));
+                w.WriteNumber(Members.Value, verdict.Value);
+                w.WriteString(Members.Unit, verdict.Unit);
+                w.WriteString(Members.Verdict, AttestationFormat.WireName(verdict.Outcome));
                 if (verdict.Reason is { } reason)
                 {
-                    w.WriteString(Fields.Reason, reason);
+                    w.WriteString(Members.Reason, reason);
                 }
 
                 w.WriteEndObject();

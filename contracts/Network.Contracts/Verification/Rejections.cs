@@ -1,4 +1,5 @@
 using System.Globalization;
+using Network.Contracts.Attestations;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Snapshots;
 
@@ -163,6 +164,104 @@ public static class Rejections
     /// <summary>A submission that could not be read at all.</summary>
     public static Rejection UnreadableSubmission(string detail) => new(RejectionReason.UnreadableSubmission, "jws",
         $"The submission could not be read: {detail}");
+
+    // Attestations (contracts/README.md §9): the words where an attestation's refusal differs from a snapshot's.
+
+    /// <summary>A token that is not an attestation (a city's snapshot sent to the attestation door, say).</summary>
+    public static Rejection WrongAttestationTokenType(string? typ) => new(RejectionReason.WrongTokenType, "header.typ",
+        $"The header's 'typ' is {(typ is null ? "missing" : $"'{Quote(typ)}'")}; a verifier's attestation has typ '{SnapshotFormat.AttestationTokenType}'.");
+
+    /// <summary>A member the attestation format does not define.</summary>
+    public static Rejection UnknownAttestationField(string path) => new(RejectionReason.UnknownField, path,
+        "This field is not part of the attestation format; remove it or check its spelling.");
+
+    /// <summary>A verifier id that is not of the form <c>demo-verifier</c>.</summary>
+    public static Rejection MalformedVerifierId(string path, string verifierId) => new(RejectionReason.InvalidField, path,
+        $"'{Quote(verifierId)}' is not a verifier id: 3 to 64 lower-case letters, digits and dashes, starting with a letter or digit, e.g. demo-verifier.");
+
+    /// <summary>A snapshot digest that is not 43 characters of base64url.</summary>
+    public static Rejection MalformedDigest(string path, string digest) => new(RejectionReason.InvalidField, path,
+        $"'{Quote(digest)}' is not a snapshot digest: 43 characters of unpadded base64url (SHA-256 of the city's compact JWS), as the hub's receipt names it.");
+
+    /// <summary>A text member that is empty where it must say something, or longer than the limit.</summary>
+    public static Rejection TextNotAccepted(string path, int length, bool empty) => new(RejectionReason.InvalidField, path,
+        empty
+            ? "This field must not be empty."
+            : $"This text is {length:N0} characters; the limit is {SnapshotFormat.MaxTextLength:N0}.");
+
+    /// <summary>A verdict outcome that is not one of the wire names.</summary>
+    public static Rejection UnknownOutcome(string path, string outcome, IEnumerable<string> outcomes) => new(RejectionReason.InvalidField, path,
+        $"'{Quote(outcome)}' is not a verdict; use one of: {string.Join(", ", outcomes)}.");
+
+    /// <summary>A not-verified verdict without its reason.</summary>
+    public static Rejection ReasonRequired(string path) => new(RejectionReason.MissingField, path,
+        "A 'not-verified' verdict must say why in 'reason', so the city knows what to fix.");
+
+    /// <summary>An attestation without verdicts.</summary>
+    public static Rejection NoVerdicts() => new(RejectionReason.NoValues, "$.verdicts", "An attestation must carry at least one verdict.");
+
+    /// <summary>More verdicts than the format allows.</summary>
+    public static Rejection TooManyVerdicts(int count, int limit) => new(RejectionReason.PayloadTooLarge, "$.verdicts",
+        $"The attestation has {count:N0} verdicts; the limit is {limit:N0}.");
+
+    /// <summary>Two verdicts on one KPI (and data point); <paramref name="firstAt"/> names the first.</summary>
+    public static Rejection DuplicateVerdict(string path, string code, string? dataPoint, string firstAt) => new(RejectionReason.DuplicateKpi, path,
+        $"{Quote(code)}{(dataPoint is null ? "" : $" ({Quote(dataPoint)})")} already has a verdict at {firstAt}; give each value one verdict per attestation.");
+
+    /// <summary>An attestation issued in the future.</summary>
+    public static Rejection AttestationIssuedInFuture(DateTimeOffset issuedAt, DateTimeOffset now) => new(RejectionReason.IssuedInFuture, "$.issuedAt",
+        $"The attestation says it was issued at {issuedAt:u}, after the hub's time {now:u}; check the verifier's clock.");
+
+    /// <summary>A key id no verifier registered.</summary>
+    public static Rejection UnknownVerifierKey(string kid) => new(RejectionReason.UnknownKey, "header.kid",
+        $"No registered verifier key has the id '{Quote(kid)}'. Ask the network coordinator to register the verifier's public key (approve its enrollment).");
+
+    /// <summary>A verifier key registered to another verifier than the payload's <c>verifierId</c>.</summary>
+    public static Rejection KeyNotOwnedByVerifier(string kid, string keyVerifier, string payloadVerifier) => new(RejectionReason.KeyNotOwnedByVerifier, "header.kid",
+        $"The key '{Quote(kid)}' belongs to the verifier {keyVerifier}, but the attestation is by '{Quote(payloadVerifier)}'; a verifier signs only its own attestations.");
+
+    /// <summary>A city's key signing an attestation.</summary>
+    public static Rejection KeyOfACity(string kid, string cityId) => new(RejectionReason.KeyNotOwnedByVerifier, "header.kid",
+        $"The key '{Quote(kid)}' is the signing key of the city {cityId}, not a verifier's: a city cannot attest, and an attestation is signed with the verifier's own key.");
+
+    /// <summary>A revoked verifier key.</summary>
+    public static Rejection VerifierKeyRevoked(string kid, DateTimeOffset revokedAt) => new(RejectionReason.KeyRevoked, "header.kid",
+        $"The key '{Quote(kid)}' was revoked on {revokedAt:yyyy-MM-dd HH:mm} UTC; sign with the verifier's current key.");
+
+    /// <summary>A verifier key outside its validity dates.</summary>
+    public static Rejection VerifierKeyNotValid(string kid, DateTimeOffset from, DateTimeOffset? until) => new(RejectionReason.KeyNotValid, "header.kid",
+        $"The key '{Quote(kid)}' is valid from {from:yyyy-MM-dd}{(until is { } u ? $" until {u:yyyy-MM-dd}" : "")}, not when this attestation was signed.");
+
+    /// <summary>A verifier not (or no longer) assigned to the snapshot's city.</summary>
+    public static Rejection VerifierNotAssigned(string verifierId, string cityId) => new(RejectionReason.VerifierNotAssigned, "$.verifierId",
+        $"The verifier {verifierId} is not assigned to {cityId}; a network coordinator assigns verifiers to cities, and only an assigned verifier may attest a city's values.");
+
+    /// <summary>A digest of no stored snapshot.</summary>
+    public static Rejection UnknownSnapshot(string digest) => new(RejectionReason.UnknownSnapshot, "$.snapshotDigest",
+        $"The hub holds no snapshot with the digest {Quote(digest)}; attest a snapshot the hub accepted, named by the digest of its JWS exactly as stored.");
+
+    /// <summary>The stored snapshot with the digest has another id, city or period than the attestation names.</summary>
+    public static Rejection SnapshotMismatch(string path, string stored, string claimed) => new(RejectionReason.SnapshotMismatch, path,
+        $"The snapshot with this digest has {stored}, but the attestation says '{Quote(claimed)}': an attestation names one snapshot and cannot be replayed against another.");
+
+    /// <summary>A verdict on a value the attested snapshot does not hold.</summary>
+    public static Rejection VerdictForUnknownValue(string path, Verdict verdict, Guid snapshotId)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new(RejectionReason.VerdictForUnknownValue, path,
+            $"Snapshot {snapshotId} holds no value {Quote(verdict.Kpi)}{(verdict.DataPoint is null ? "" : $" ({Quote(verdict.DataPoint)})")} = " +
+            $"{verdict.Value.ToString("R", CultureInfo.InvariantCulture)} '{Quote(verdict.Unit)}'; a verdict binds to a value's KPI, data point, number and unit exactly as the snapshot carries them.");
+    }
+
+    /// <summary>The same attestation id with different content.</summary>
+    public static Rejection AttestationConflict(Guid attestationId, string storedDigest) => new(RejectionReason.AttestationConflict, "$.attestationId",
+        $"The hub already holds attestation {attestationId} with different content (digest {storedDigest}); an attestation never changes: give a new attestation a new id, and it supersedes the earlier one.");
+
+    /// <summary>An attestation sent with another verifier's token, or with a token that is no verifier's.</summary>
+    public static Rejection NotTheSendersVerifier(string? tokenVerifier, string? claimed) => new(RejectionReason.NotTheSendersVerifier, "$.verifierId",
+        tokenVerifier is null
+            ? "This access token is no verifier's: only a verifier's token, which names its verifier, may submit attestations."
+            : $"The attestation is by '{Quote(claimed)}', but this access token is {tokenVerifier}'s: a verifier submits its own attestations only.");
 
     // Text from the submission is echoed back shortened: a refusal must stay readable, and small however
     // large the hostile input was.

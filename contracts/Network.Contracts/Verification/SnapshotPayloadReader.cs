@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Network.Contracts.Snapshots;
 using F = Network.Contracts.Snapshots.SnapshotJson.Fields;
 
@@ -11,22 +9,13 @@ namespace Network.Contracts.Verification;
 /// unknown fields, wrong JSON types, non-finite numbers, unparseable ids, dates and enumeration values.
 /// Meaning (KPI codes, units, ranges) is <see cref="SnapshotRules"/>' job.
 /// </summary>
-internal sealed partial class SnapshotPayloadReader
+internal sealed class SnapshotPayloadReader : PayloadReader
 {
-    // RFC 3339 §5.6 date-time, fractions limited to the 7 digits .NET keeps.
-    private static readonly string[] InstantFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ssK",
-        .. Enumerable.Range(1, 7).Select(digits => $"yyyy-MM-dd'T'HH:mm:ss.{new string('f', digits)}K"),
-    ];
-
     private static readonly HashSet<string> SnapshotFields =
         [F.SnapshotId, F.CityId, F.Period, F.Status, F.Supersedes, F.IssuedAt, F.CatalogueVersion, F.Values];
 
     private static readonly HashSet<string> ValueFields =
         [F.Kpi, F.DataPoint, F.Value, F.Unit, F.Quality, F.Origin, F.Source, F.Note];
-
-    private readonly List<Rejection> _problems = [];
 
     private SnapshotPayloadReader()
     {
@@ -40,7 +29,7 @@ internal sealed partial class SnapshotPayloadReader
     {
         var reader = new SnapshotPayloadReader();
         var snapshot = reader.ReadSnapshot(root);
-        problems = reader._problems;
+        problems = reader.Problems;
         return snapshot;
     }
 
@@ -52,7 +41,7 @@ internal sealed partial class SnapshotPayloadReader
     {
         var reader = new SnapshotPayloadReader();
         var values = reader.ReadValueArray(array);
-        problems = reader._problems;
+        problems = reader.Problems;
         return values;
     }
 
@@ -60,7 +49,7 @@ internal sealed partial class SnapshotPayloadReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            _problems.Add(Rejections.WrongFieldType("$", "an object", Describe(root)));
+            Problems.Add(Rejections.WrongFieldType("$", "an object", Describe(root)));
             return new Snapshot(Guid.Empty, "", 0, SnapshotStatus.Final, null, default, "", []);
         }
 
@@ -72,7 +61,7 @@ internal sealed partial class SnapshotPayloadReader
         var status = SnapshotStatus.Final;
         if (statusText is not null && !WireNames.TryParseStatus(statusText, out status))
         {
-            _problems.Add(Rejections.InvalidField($"$.{F.Status}",
+            Problems.Add(Rejections.InvalidField($"$.{F.Status}",
                 $"'{statusText}' is not a status; use one of: {string.Join(", ", WireNames.Statuses)}."));
         }
 
@@ -87,7 +76,7 @@ internal sealed partial class SnapshotPayloadReader
     {
         if (!root.TryGetProperty(F.Values, out var array) || array.ValueKind == JsonValueKind.Null)
         {
-            _problems.Add(Rejections.MissingField("$." + F.Values));
+            Problems.Add(Rejections.MissingField("$." + F.Values));
             return [];
         }
 
@@ -100,14 +89,14 @@ internal sealed partial class SnapshotPayloadReader
         const string path = "$." + F.Values;
         if (array.ValueKind != JsonValueKind.Array)
         {
-            _problems.Add(Rejections.WrongFieldType(path, "an array of values", Describe(array)));
+            Problems.Add(Rejections.WrongFieldType(path, "an array of values", Describe(array)));
             return values;
         }
 
         var length = array.GetArrayLength();
         if (length > SnapshotFormat.MaxValues)
         {
-            _problems.Add(Rejections.TooManyValues(length, SnapshotFormat.MaxValues));
+            Problems.Add(Rejections.TooManyValues(length, SnapshotFormat.MaxValues));
             return values;
         }
 
@@ -124,20 +113,20 @@ internal sealed partial class SnapshotPayloadReader
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            _problems.Add(Rejections.WrongFieldType(path, "an object", Describe(item)));
+            Problems.Add(Rejections.WrongFieldType(path, "an object", Describe(item)));
             return new KpiValue("", null, 0, "", DataQuality.Unknown, "", "");
         }
 
         RejectUnknown(item, path, ValueFields);
         var kpi = ReadString(item, path, F.Kpi, required: true) ?? "";
         var dataPoint = ReadString(item, path, F.DataPoint, required: false);
-        var number = ReadNumber(item, path);
+        var number = ReadNumber(item, path, F.Value);
         var unit = ReadString(item, path, F.Unit, required: true) ?? "";
         var qualityText = ReadString(item, path, F.Quality, required: true);
         var quality = DataQuality.Unknown;
         if (qualityText is not null && !WireNames.TryParseQuality(qualityText, out quality))
         {
-            _problems.Add(Rejections.InvalidField($"{path}.{F.Quality}",
+            Problems.Add(Rejections.InvalidField($"{path}.{F.Quality}",
                 $"'{qualityText}' is not a U4SSC data-quality class; use one of: {string.Join(", ", WireNames.Qualities)}."));
         }
 
@@ -146,134 +135,4 @@ internal sealed partial class SnapshotPayloadReader
         var note = ReadString(item, path, F.Note, required: false);
         return new KpiValue(kpi, dataPoint, number, unit, quality, origin, source, note);
     }
-
-    private void RejectUnknown(JsonElement obj, string path, HashSet<string> known)
-    {
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (!known.Contains(property.Name))
-            {
-                _problems.Add(Rejections.UnknownField(JsonPath.Member(path, property.Name)));
-            }
-        }
-    }
-
-    private string? ReadString(JsonElement obj, string parent, string name, bool required)
-    {
-        var path = $"{parent}.{name}";
-        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                _problems.Add(Rejections.MissingField(path));
-            }
-
-            return null;
-        }
-
-        if (v.ValueKind != JsonValueKind.String)
-        {
-            _problems.Add(Rejections.WrongFieldType(path, "a string", Describe(v)));
-            return null;
-        }
-
-        return v.GetString();
-    }
-
-    private Guid? ReadGuid(JsonElement obj, string parent, string name, bool required)
-    {
-        var text = ReadString(obj, parent, name, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        // TryParseExact("D") forgives surrounding whitespace; the wire form is exactly 36 characters.
-        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id != Guid.Empty)
-        {
-            return id;
-        }
-
-        _problems.Add(Rejections.InvalidField($"{parent}.{name}",
-            $"'{text}' is not a UUID in the form 0f8fad5b-d9cb-469f-a165-70867728950e (the nil UUID is not allowed)."));
-        return null;
-    }
-
-    private int? ReadInt(JsonElement obj, string parent, string name)
-    {
-        var path = $"{parent}.{name}";
-        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            _problems.Add(Rejections.MissingField(path));
-            return null;
-        }
-
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n))
-        {
-            return n;
-        }
-
-        _problems.Add(Rejections.WrongFieldType(path, "a whole-number year such as 2020", Describe(v)));
-        return null;
-    }
-
-    private DateTimeOffset? ReadInstant(JsonElement obj, string parent, string name)
-    {
-        var text = ReadString(obj, parent, name, required: true);
-        if (text is null)
-        {
-            return null;
-        }
-
-        // RFC 3339 date-time with an explicit offset: a time without one is ambiguous across the network, and
-        // a reader in another language must get the same instant, so nothing looser (no local formats) passes.
-        if (Rfc3339().IsMatch(text)
-            && DateTimeOffset.TryParseExact(text.ToUpperInvariant(), InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-        {
-            return instant;
-        }
-
-        _problems.Add(Rejections.InvalidField($"{parent}.{name}",
-            $"'{text}' is not an RFC 3339 date-time with offset, e.g. 2020-09-30T12:00:00Z."));
-        return null;
-    }
-
-    private double ReadNumber(JsonElement obj, string parent)
-    {
-        var path = $"{parent}.{F.Value}";
-        if (!obj.TryGetProperty(F.Value, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            _problems.Add(Rejections.MissingField(path));
-            return 0;
-        }
-
-        if (v.ValueKind != JsonValueKind.Number)
-        {
-            _problems.Add(Rejections.NotAFiniteNumber(path, Describe(v)));
-            return 0;
-        }
-
-        if (!v.TryGetDouble(out var number) || !double.IsFinite(number))
-        {
-            _problems.Add(Rejections.NotAFiniteNumber(path, $"{v.GetRawText()}, which is too large for a double"));
-            return 0;
-        }
-
-        return number;
-    }
-
-    private static string Describe(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{Truncate(v.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {v.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {v.GetRawText()}",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => "null",
-    };
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339();
-
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Signing;
@@ -18,20 +13,10 @@ namespace Network.Contracts.Verification;
 /// </summary>
 public sealed class SnapshotVerifier : IDisposable
 {
-    private static readonly HashSet<string> AllowedHeader = ["alg", "kid", "typ"];
     private const string StatusPath = "$." + SnapshotJson.Fields.Status;
     private const string SupersedesPath = "$." + SnapshotJson.Fields.Supersedes;
 
-    // A compact JWS whose payload part could decode to more than the limit is refused before decoding.
-    private static readonly int MaxCompactLength = Base64Url.GetEncodedLength(SnapshotFormat.MaxPayloadBytes) + 8 * 1024;
-
-    // Every character char.IsWhiteSpace accepts, for a vectorised search instead of a per-character predicate.
-    private static readonly SearchValues<char> WhiteSpace =
-        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
-
-    // Importing a public key costs about as much as verifying a signature with it, and a batch is mostly signed by
-    // a few keys: keep the imported keys, one per thread using it at a time (an ECDsa is not documented thread-safe).
-    private readonly ConcurrentDictionary<EcPublicJwk, ConcurrentBag<ECDsa>> _imported = new(ReferenceEqualityComparer.Instance);
+    private readonly SignatureCheck _signatures = new();
     private readonly ICityKeyDirectory _keys;
     private readonly SnapshotRules _rules;
     private readonly TimeProvider _time;
@@ -51,21 +36,15 @@ public sealed class SnapshotVerifier : IDisposable
     public async ValueTask<VerificationResult> VerifyAsync(string compactJws, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compactJws);
-        if (compactJws.Length > MaxCompactLength)
+        if (JwsEnvelope.Split(compactJws, out var refusal) is not { } parts)
         {
-            return VerificationResult.Refuse([Rejections.JwsTooLong(compactJws.Length, MaxCompactLength)]);
-        }
-
-        var parts = compactJws.Split('.');
-        if (parts.Length != 3)
-        {
-            return VerificationResult.Refuse([Rejections.MalformedJws(parts.Length)]);
+            return VerificationResult.Refuse([refusal!]);
         }
 
         var problems = new List<Rejection>();
-        var header = ReadHeader(parts[0], problems);
+        var header = JwsEnvelope.ReadHeader(parts[0], SnapshotFormat.TokenType, Rejections.WrongTokenType, problems);
         var (snapshot, payloadReadable) = ReadPayload(parts[1], problems);
-        var signature = Decode(parts[2], "signature", problems);
+        var signature = JwsEnvelope.Decode(parts[2], "signature", problems);
 
         if (header.KeyId is { } kid && header.AlgorithmOk && signature is not null)
         {
@@ -97,135 +76,27 @@ public sealed class SnapshotVerifier : IDisposable
             problems.Add(Rejections.KeyNotOwnedByCity(kid, key.CityId, snapshot.CityId));
         }
 
-        // Revocation is judged now: a revoked key may be in the wrong hands, whatever date it writes.
-        // The validity window is judged at signing time (issuedAt, which may not lie in the future), so a
-        // snapshot signed before a planned key expiry and delivered after an outage is still accepted.
-        var now = _time.GetUtcNow();
-        var signedAt = payloadReadable && snapshot is { IssuedAt: var issued } && issued != default && issued <= now ? issued : now;
-        if (key.RevokedAt is { } revoked && revoked <= now)
+        var issuedAt = payloadReadable ? snapshot?.IssuedAt : null;
+        switch (JwsEnvelope.Standing(key.ValidFrom, key.ValidUntil, key.RevokedAt, issuedAt, _time.GetUtcNow()))
         {
-            problems.Add(Rejections.KeyRevoked(kid, revoked));
-        }
-        else if (signedAt < key.ValidFrom || (key.ValidUntil is { } until && signedAt >= until))
-        {
-            problems.Add(Rejections.KeyNotValid(kid, key.ValidFrom, key.ValidUntil));
+            case KeyStanding.Revoked:
+                problems.Add(Rejections.KeyRevoked(kid, key.RevokedAt!.Value));
+                break;
+            case KeyStanding.NotValid:
+                problems.Add(Rejections.KeyNotValid(kid, key.ValidFrom, key.ValidUntil));
+                break;
         }
 
-        if (signature.Length != 64)
-        {
-            problems.Add(Rejections.BadSignature($"an ES256 signature is 64 bytes (r || s), this one is {signature.Length}."));
-            return;
-        }
-
-        // The signing input is header.payload exactly as received: the JWS up to its second dot.
-        var signingInput = compactJws.AsSpan(0, parts[0].Length + 1 + parts[1].Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(signingInput.Length);
-        var imported = _imported.GetOrAdd(key.Key, _ => []);
-        var ecdsa = imported.TryTake(out var pooled) ? pooled : key.Key.ToECDsa();
-        try
-        {
-            var length = Encoding.ASCII.GetBytes(signingInput, bytes);
-            if (!ecdsa.VerifyData(bytes.AsSpan(0, length), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
-            {
-                problems.Add(Rejections.BadSignature("the snapshot was changed after signing, or signed with another key."));
-            }
-        }
-        finally
-        {
-            imported.Add(ecdsa);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        _signatures.Check(key.Key, compactJws, parts, signature, "the snapshot was changed after signing, or signed with another key.", problems);
     }
 
     /// <summary>Releases the public keys imported for signature checks.</summary>
-    public void Dispose()
-    {
-        foreach (var keys in _imported.Values)
-        {
-            while (keys.TryTake(out var key))
-            {
-                key.Dispose();
-            }
-        }
-
-        _imported.Clear();
-    }
-
-    private static Header ReadHeader(string part, List<Rejection> problems)
-    {
-        var bytes = Decode(part, "header", problems);
-        if (bytes is null)
-        {
-            return default;
-        }
-
-        var structure = JsonStructure.Check(bytes, "header");
-        if (structure.Count > 0)
-        {
-            problems.AddRange(structure);
-            return default;
-        }
-
-        using var doc = JsonDocument.Parse(bytes);
-        if (doc.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(Rejections.WrongFieldType("header", "an object", doc.RootElement.ValueKind.ToString().ToLowerInvariant()));
-            return default;
-        }
-
-        foreach (var property in doc.RootElement.EnumerateObject())
-        {
-            if (!AllowedHeader.Contains(property.Name))
-            {
-                problems.Add(Rejections.UnsupportedHeader(property.Name));
-            }
-        }
-
-        string? Str(string name) =>
-            doc.RootElement.TryGetProperty(name, out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
-
-        var alg = Str("alg");
-        var algorithmOk = string.Equals(alg, SnapshotFormat.Algorithm, StringComparison.Ordinal);
-        if (!algorithmOk)
-        {
-            problems.Add(Rejections.UnsupportedAlgorithm(alg));
-        }
-
-        var typ = Str("typ");
-        if (!string.Equals(typ, SnapshotFormat.TokenType, StringComparison.Ordinal))
-        {
-            problems.Add(Rejections.WrongTokenType(typ));
-        }
-
-        var kid = doc.RootElement.TryGetProperty("kid", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-        if (string.IsNullOrWhiteSpace(kid))
-        {
-            problems.Add(Rejections.MissingKeyId());
-            kid = null;
-        }
-
-        return new Header(kid, algorithmOk);
-    }
+    public void Dispose() => _signatures.Dispose();
 
     private (Snapshot? Snapshot, bool Readable) ReadPayload(string part, List<Rejection> problems)
     {
-        if (Base64Url.GetMaxDecodedLength(part.Length) > SnapshotFormat.MaxPayloadBytes
-            && Base64Url.IsValid(part, out var decodedLength) && decodedLength > SnapshotFormat.MaxPayloadBytes)
+        if (JwsEnvelope.ReadPayload(part, problems) is not { } bytes)
         {
-            problems.Add(Rejections.PayloadTooLarge(decodedLength, SnapshotFormat.MaxPayloadBytes));
-            return (null, false);
-        }
-
-        var bytes = Decode(part, "payload", problems);
-        if (bytes is null)
-        {
-            return (null, false);
-        }
-
-        var structure = JsonStructure.Check(bytes, "$");
-        if (structure.Count > 0)
-        {
-            problems.AddRange(structure);
             return (null, false);
         }
 
@@ -241,49 +112,7 @@ public sealed class SnapshotVerifier : IDisposable
             unreadable.Add(SupersedesPath);
         }
 
-        problems.AddRange(_rules.Check(snapshot).Where(r => !Covers(unreadable, r.Field)));
+        problems.AddRange(_rules.Check(snapshot).Where(r => !Unreadable.Covers(unreadable, r.Field)));
         return (snapshot, true);
     }
-
-    private static bool Covers(HashSet<string> unreadable, string field)
-    {
-        if (unreadable.Contains(field) || unreadable.Contains("$"))
-        {
-            return true;
-        }
-
-        // $.values[3].unit is covered by a problem at $.values[3] or $.values.
-        foreach (var path in unreadable)
-        {
-            if (field.StartsWith(path, StringComparison.Ordinal) && field.Length > path.Length && field[path.Length] is '.' or '[')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static byte[]? Decode(string part, string name, List<Rejection> problems)
-    {
-        // Base64Url.IsValid accepts padding and whitespace; JWS forbids both (RFC 7515 §2). It does refuse
-        // non-zero unused bits in the last character, so each byte string has one spelling and a relay cannot
-        // respell a signature (the tests pin this). An empty part is valid base64url for zero bytes: what is
-        // wrong with it (no JSON, no signature) is said where that is checked.
-        if (part.AsSpan().ContainsAny(WhiteSpace))
-        {
-            problems.Add(Rejections.WhitespaceInBase64Url(name));
-            return null;
-        }
-
-        if (part.Contains('=') || !Base64Url.IsValid(part))
-        {
-            problems.Add(Rejections.MalformedBase64Url(name));
-            return null;
-        }
-
-        return Base64Url.DecodeFromChars(part);
-    }
-
-    private readonly record struct Header(string? KeyId, bool AlgorithmOk);
 }

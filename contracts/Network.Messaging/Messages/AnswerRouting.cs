@@ -22,6 +22,12 @@ public static class AnswerRouting
     /// <summary>The exchange of <see cref="SnapshotRejected"/> (see <see cref="AcceptedExchange"/>).</summary>
     public const string RejectedExchange = "Network.Answers:SnapshotRejected";
 
+    /// <summary>The exchange of <see cref="AttestationAccepted"/>: topic, routed by the verifier id (<see cref="RoutingKeyFor"/>).</summary>
+    public const string AttestationAcceptedExchange = "Network.Answers:AttestationAccepted";
+
+    /// <summary>The exchange of <see cref="AttestationRejected"/> (see <see cref="AttestationAcceptedExchange"/>).</summary>
+    public const string AttestationRejectedExchange = "Network.Answers:AttestationRejected";
+
     /// <summary>The routing key of answers for no known city (unreadable submissions); no node binds it.</summary>
     public const string Unrouted = "unrouted";
 
@@ -30,6 +36,15 @@ public static class AnswerRouting
     /// dots, no wildcards, as the city-id rule allows only A-Z, 0-9 and '-').
     /// </summary>
     public static string RoutingKeyFor(string? cityId) => string.IsNullOrEmpty(cityId) ? Unrouted : cityId;
+
+    /// <summary>
+    /// The routing key for attestation answers to <paramref name="verifierId"/>: the verifier id itself (lower-case
+    /// letters, digits and '-': one topic word), <see cref="Unrouted"/> when unknown.
+    /// </summary>
+    public static string RoutingKeyForVerifier(string? verifierId) => string.IsNullOrEmpty(verifierId) ? Unrouted : verifierId;
+
+    /// <summary>The queue a verifier receives its answers on, e.g. <c>verifier-demo-verifier-answers</c>.</summary>
+    public static string VerifierQueueFor(string verifierId) => $"verifier-{verifierId}-answers";
 
     /// <summary>The queue a node receives its answers on, e.g. <c>node-NO-5001-answers</c>.</summary>
     public static string NodeQueueFor(string cityId) => $"node-{cityId}-answers";

@@ -9,11 +9,13 @@ namespace Network.Hub.Identity;
 /// <param name="Scopes">The scopes the client may ask for.</param>
 /// <param name="CityId">The client's city, for a city's node; <see langword="null"/> otherwise.</param>
 /// <param name="Replaced">Whether the client existed and this replaced its secret (the old one no longer works).</param>
-public sealed record ClientCredentials(string ClientId, string ClientSecret, IReadOnlyList<string> Scopes, string? CityId, bool Replaced);
+/// <param name="VerifierId">The client's verifier, for a U4SSC verifier's client; <see langword="null"/> otherwise.</param>
+public sealed record ClientCredentials(string ClientId, string ClientSecret, IReadOnlyList<string> Scopes, string? CityId, bool Replaced, string? VerifierId = null);
 
 /// <summary>An OAuth client as listed (no secret).</summary>
 /// <param name="ClientId">The client id.</param>
 /// <param name="DisplayName">Who it is.</param>
 /// <param name="Scopes">The scopes it may ask for.</param>
 /// <param name="CityId">Its city, for a city's node.</param>
-public sealed record ClientView(string ClientId, string? DisplayName, IReadOnlyList<string> Scopes, string? CityId);
+/// <param name="VerifierId">Its verifier, for a U4SSC verifier's client.</param>
+public sealed record ClientView(string ClientId, string? DisplayName, IReadOnlyList<string> Scopes, string? CityId, string? VerifierId = null);

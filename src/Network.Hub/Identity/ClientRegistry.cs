@@ -22,7 +22,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     /// <summary>The application property holding a node client's city.</summary>
     public const string CityProperty = "city";
 
-    /// <summary>The application property holding a verifier client's verifier, put into its tokens as the <c>verifier</c> claim.</summary>
+    /// <summary>The application property holding a verifier client's verifier id.</summary>
     public const string VerifierProperty = "verifier";
 
     /// <summary>
@@ -34,6 +34,9 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
 
     /// <summary>The client id of a city's node: <c>node-</c> and the city id.</summary>
     public static string NodeClientId(string cityId) => "node-" + cityId;
+
+    /// <summary>The client id of a U4SSC verifier: <c>verifier-</c> and the verifier id.</summary>
+    public static string VerifierClientId(string verifierId) => "verifier-" + verifierId;
 
     /// <summary>
     /// Creates the client of <paramref name="cityId"/>'s node, or replaces its secret when it exists (an approved
@@ -53,30 +56,29 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             throw new ArgumentException(why, nameof(cityId));
         }
 
-        return await AddAsync(NodeClientId(cityId), displayName ?? $"node of {cityId}", scopes ?? Scopes.Node, cityId, secret, ct);
+        return await AddAsync(NodeClientId(cityId), displayName ?? $"node of {cityId}", scopes ?? Scopes.Node, cityId, null, secret, ct);
     }
 
-    /// <summary>The client id of a verifier: <c>verifier-</c> and the verifier id.</summary>
-    public static string VerifierClientId(string verifierId) => "verifier-" + verifierId;
-
     /// <summary>
-    /// Creates the client of the verifier <paramref name="verifierId"/> (<c>verifier-demo-verifier</c>, scope
-    /// <see cref="Scopes.Verify"/>, its verifier kept with the client and put into every token as the <c>verifier</c>
-    /// claim), or replaces its secret when it exists (an approved re-enrollment).
+    /// Creates the client of the U4SSC verifier <paramref name="verifierId"/> (<c>verifier-</c> and its id, scope
+    /// <see cref="Scopes.Verify"/>, its verifier id kept with the client and put into every token as the <c>verifier</c>
+    /// claim), or replaces its secret when it exists.
     /// </summary>
-    /// <param name="verifierId">The verifier, e.g. <c>demo-verifier</c>.</param>
-    /// <param name="name">Who the client is, e.g. the organisation's name.</param>
+    /// <param name="verifierId">The verifier, e.g. <c>demo-verifier</c> (<c>AttestationFormat.IsVerifierId</c>).</param>
+    /// <param name="displayName">Who the client is, e.g. the organisation's name.</param>
+    /// <param name="scopes">The scopes it may ask for; default <see cref="Scopes.Verifier"/>.</param>
     /// <param name="secret">The secret to use; default a new random one (tests pass a known one).</param>
     /// <param name="ct">Cancels the work.</param>
-    /// <exception cref="ArgumentException">The verifier id is not valid.</exception>
-    public async Task<ClientCredentials> AddVerifierClientAsync(string verifierId, string name, string? secret = null, CancellationToken ct = default)
+    /// <exception cref="ArgumentException">The verifier id or a scope is not valid.</exception>
+    public async Task<ClientCredentials> AddVerifierClientAsync(
+        string verifierId, string? displayName = null, IReadOnlyList<string>? scopes = null, string? secret = null, CancellationToken ct = default)
     {
         if (!AttestationFormat.IsVerifierId(verifierId))
         {
-            throw new ArgumentException("A verifier id is 3 to 64 lower-case letters, digits and dashes, e.g. demo-verifier.", nameof(verifierId));
+            throw new ArgumentException($"'{verifierId}' is not a verifier id: 3 to 64 lower-case letters, digits and dashes, e.g. demo-verifier.", nameof(verifierId));
         }
 
-        return await AddAsync(VerifierClientId(verifierId), name, [Scopes.Verify], null, secret, ct, verifierId);
+        return await AddAsync(VerifierClientId(verifierId), displayName ?? $"verifier {verifierId}", scopes ?? Scopes.Verifier, null, verifierId, secret, ct);
     }
 
     /// <summary>
@@ -93,7 +95,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             throw new ArgumentException("A coordinator client needs a name with letters or digits, e.g. --coordinator secretariat.", nameof(name));
         }
 
-        return AddAsync("coordinator-" + slug, name.Trim(), scopes ?? [Scopes.Coordinate, Scopes.Read], null, secret, ct);
+        return AddAsync("coordinator-" + slug, name.Trim(), scopes ?? [Scopes.Coordinate, Scopes.Read], null, null, secret, ct);
     }
 
     /// <summary>Every client, by id.</summary>
@@ -119,7 +121,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         return properties.TryGetValue(CityProperty, out var city) && city.ValueKind == JsonValueKind.String ? city.GetString() : null;
     }
 
-    /// <summary>The verifier kept with an application, or <see langword="null"/>.</summary>
+    /// <summary>The verifier id kept with an application (a verifier's client), or <see langword="null"/>.</summary>
     public async Task<string?> VerifierOfAsync(object application, CancellationToken ct = default)
     {
         var properties = await applications.GetPropertiesAsync(application, ct);
@@ -185,8 +187,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
     /// <summary>A new random client secret: 32 bytes, base64url (43 characters).</summary>
     public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    private async Task<ClientCredentials> AddAsync(
-        string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? secret, CancellationToken ct, string? verifierId = null)
+    private async Task<ClientCredentials> AddAsync(string clientId, string displayName, IReadOnlyList<string> scopes, string? cityId, string? verifierId, string? secret, CancellationToken ct)
     {
         if (scopes.FirstOrDefault(s => !Scopes.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
         {
@@ -236,7 +237,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             stamps.Invalidate(clientId);
         }
 
-        return new ClientCredentials(clientId, secret, [.. scopes.Distinct(StringComparer.Ordinal)], cityId, Replaced: existing is not null);
+        return new ClientCredentials(clientId, secret, [.. scopes.Distinct(StringComparer.Ordinal)], cityId, Replaced: existing is not null, VerifierId: verifierId);
     }
 
     // The time says when, for an operator reading the row; the random part keeps two changes at one instant apart.
@@ -256,5 +257,6 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         new(await applications.GetClientIdAsync(application, ct) ?? "",
             await applications.GetDisplayNameAsync(application, ct),
             await ScopesOfAsync(application, ct),
-            await CityOfAsync(application, ct));
+            await CityOfAsync(application, ct),
+            await VerifierOfAsync(application, ct));
 }

@@ -15,7 +15,7 @@ public static class Scopes
     /// <summary>A network coordinator registers cities, approves enrollments, rotates and revokes keys.</summary>
     public const string Coordinate = "network:coordinate";
 
-    /// <summary>A U4SSC verifier attests the values of the cities it is assigned to (the token's <c>verifier</c> claim).</summary>
+    /// <summary>A U4SSC verifier attests the snapshots of the cities it is assigned to (the token's <c>verifier</c> claim).</summary>
     public const string Verify = "snapshots:verify";
 
     /// <summary>Every scope the hub knows, in the order above.</summary>
@@ -23,4 +23,7 @@ public static class Scopes
 
     /// <summary>What a city's node gets when its enrollment is approved.</summary>
     public static IReadOnlyList<string> Node { get; } = [Publish, Read];
+
+    /// <summary>What a U4SSC verifier's client gets when its enrollment is approved.</summary>
+    public static IReadOnlyList<string> Verifier { get; } = [Verify];
 }

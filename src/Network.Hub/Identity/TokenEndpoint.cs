@@ -32,8 +32,8 @@ public static class TokenEndpoint
     }
 
     /// <summary>
-    /// Signs in the client: the token's subject is the client id, its <c>city</c> claim the client's city (a node's),
-    /// its <c>verifier</c> claim the client's verifier (a verifier's),
+    /// Signs in the client: the token's subject is the client id, its <c>city</c> claim the client's city (a node's), its
+    /// <c>verifier</c> claim the client's verifier (a U4SSC verifier's),
     /// its scopes those asked for, or every scope the client may have when it asked for none.
     /// </summary>
     public static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, ClientRegistry clients, CancellationToken cancellationToken)

@@ -162,7 +162,7 @@ public static class SnapshotsApi
 
     // Reads at most MaxBodyBytes; null when the body is larger. Kestrel enforces a limit too, but the test
     // server and other hosts do not, and the limit belongs to this door.
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {

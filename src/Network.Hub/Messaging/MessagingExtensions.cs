@@ -30,6 +30,7 @@ public static class MessagingExtensions
             // turn it on, which is then the operator's choice).
             bus.DisableUsageTelemetry();
             bus.AddConsumer<SnapshotSubmittedConsumer, SnapshotSubmittedConsumerDefinition>();
+            bus.AddConsumer<AttestationSubmittedConsumer, AttestationSubmittedConsumerDefinition>();
 
             if (options.Transport == BusTransport.RabbitMq)
             {
@@ -54,9 +55,14 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Answers go to topic exchanges with the city id as routing key (<see cref="AnswerRouting"/>). The topology
+    /// Answers go to topic exchanges with the city id as routing key (<see cref="AnswerRouting"/>), attestation answers
+    /// with the verifier id. The topology
     /// itself lives in <see cref="AnswerTopology"/> (project Network.Messaging), beside the binding the nodes use,
     /// so both ends declare the exchanges the same way; this name stays for the hub's own callers.
     /// </summary>
-    public static void RouteAnswersByCity(this IRabbitMqBusFactoryConfigurator cfg) => cfg.PublishAnswersByCity();
+    public static void RouteAnswersByCity(this IRabbitMqBusFactoryConfigurator cfg)
+    {
+        cfg.PublishAnswersByCity();
+        cfg.PublishAttestationAnswersByVerifier();
+    }
 }

@@ -124,6 +124,8 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             // Public is in both because the embargo's filter reads it on every query.
             snapshot.HasIndex(s => new { s.CityId, s.Period, s.IssuedAt, s.ReceivedAt, s.SnapshotId, s.Public });
             snapshot.HasIndex(s => new { s.ReceivedAt, s.Public });
+            // An attestation names its snapshot by digest (contracts/README.md §9).
+            snapshot.HasIndex(s => s.Digest);
             snapshot.HasOne<CityRecord>().WithMany().HasForeignKey(s => s.CityId).OnDelete(DeleteBehavior.Restrict);
             snapshot.HasQueryFilter(s => Readership == Readership.Network || s.Public);
             snapshot.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,7 @@ public sealed class StartupBannerTests(HubApplication hub)
         // When a feature adds an endpoint with a summary, it belongs here: the banner and home page show it.
         Assert.Equal(
             ["GET /", "GET /health", "GET /health/live", "GET /health/ready", "POST /connect/token", "GET /api/kpis", "GET /api/kpis/tree", "GET /api/kpis/{code}", "POST /api/snapshots", "GET /api/snapshots/{snapshotId:guid}",
+             "POST /api/attestations", "GET /api/snapshots/{snapshotId:guid}/attestations",
              "GET /api/cities", "GET /api/cities/{cityId}/snapshots",
              "POST /api/cities", "GET /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys", "POST /api/cities/{cityId}/keys/{keyId}/revoke", "GET /api/cities/{cityId}/jwks",
              "POST /api/enrollments", "GET /api/enrollments", "GET /api/enrollments/{enrollmentId:guid}",

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Contracts.Signing;
 using Network.Hub.Identity;
 using Network.Hub.Tests.GraphQL;
 using Network.Testing;
@@ -35,6 +36,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("GET", "/api/kpis/{code}")] = null,
         [("POST", "/api/snapshots")] = Scopes.Publish,
         [("GET", "/api/snapshots/{snapshotId:guid}")] = null,
+        [("POST", "/api/attestations")] = Scopes.Verify,
+        [("GET", "/api/snapshots/{snapshotId:guid}/attestations")] = null,
         [("GET", "/api/cities")] = null,
         [("GET", "/api/cities/{cityId}/snapshots")] = null,
         [("GET", "/api/cities/{cityId}/jwks")] = null,
@@ -91,8 +94,11 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _clients[Caller.Node] = await _hub.CreateClientAsync(await _hub.AddNodeClientAsync(_trondheim.CityId, [Scopes.Publish]), Scopes.Publish);
         _clients[Caller.Member] = await _hub.CreateMemberClientAsync();
         _clients[Caller.Coordinator] = await _hub.CreateClientAsync(await _hub.AddCoordinatorClientAsync("matrix"), $"{Scopes.Coordinate} {Scopes.Read}");
+        // The verifier is assigned to the city whose routes the matrix calls: an unassigned one is refused by the
+        // endpoints' own rule (403), which is not what this matrix is about.
+        using var verifierKeys = CityKeyPair.Generate();
         _clients[Caller.Verifier] = await _hub.CreateClientAsync(
-            await _hub.WithServicesAsync(s => s.GetRequiredService<ClientRegistry>().AddVerifierClientAsync("demo-verifier", "Demo Verifier")), Scopes.Verify);
+            await _hub.AddAssignedVerifierAsync("demo-verifier", verifierKeys, _trondheim.CityId), Scopes.Verify);
     }
 
     public async ValueTask DisposeAsync()

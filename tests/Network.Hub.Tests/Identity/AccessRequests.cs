@@ -12,7 +12,7 @@ internal static class AccessRequests
         if (method == "POST")
         {
             // The body's type is checked when the route is matched, before anyone is authorised: send what each expects.
-            var jose = path is "/api/snapshots" or "/api/enrollments";
+            var jose = path is "/api/snapshots" or "/api/enrollments" or "/api/attestations";
             request.Content = new StringContent(jose ? "not.a.jws" : "{}", Encoding.UTF8, jose ? "application/jose" : "application/json");
         }
 

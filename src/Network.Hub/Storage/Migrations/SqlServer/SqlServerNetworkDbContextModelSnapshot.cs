@@ -423,6 +423,8 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
                     b.HasKey("SnapshotId");
 
+                    b.HasIndex("Digest");
+
                     b.HasIndex("ReceivedAt", "Public");
 
                     b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");

@@ -414,6 +414,8 @@ namespace Network.Hub.Storage.Migrations.Sqlite
 
                     b.HasKey("SnapshotId");
 
+                    b.HasIndex("Digest");
+
                     b.HasIndex("ReceivedAt", "Public");
 
                     b.HasIndex("CityId", "Period", "IssuedAt", "ReceivedAt", "SnapshotId", "Public");

@@ -11,7 +11,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNetworkDbContext))]
-    [Migration("20261207182928_Verification")]
+    [Migration("20261207191600_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -416,6 +416,8 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("SnapshotId");
+
+                    b.HasIndex("Digest");
 
                     b.HasIndex("ReceivedAt", "Public");
 

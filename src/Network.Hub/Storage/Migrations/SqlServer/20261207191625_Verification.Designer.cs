@@ -12,7 +12,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNetworkDbContext))]
-    [Migration("20261207183310_Verification")]
+    [Migration("20261207191625_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -425,6 +425,8 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("SnapshotId");
+
+                    b.HasIndex("Digest");
 
                     b.HasIndex("ReceivedAt", "Public");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Network.Hub.Storage.Migrations.Sqlite
+namespace Network.Hub.Storage.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Verification : Migration
@@ -14,27 +14,27 @@ namespace Network.Hub.Storage.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "CityName",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(200)",
                 oldMaxLength: 200);
 
             migrationBuilder.AlterColumn<string>(
                 name: "CityId",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(16)",
                 oldMaxLength: 16);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "City");
@@ -42,14 +42,14 @@ namespace Network.Hub.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Organisation",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "VerifierId",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -57,17 +57,17 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "ThreadMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    KpiCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DataPoint = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AuthorClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CityId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    KpiCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DataPoint = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VerifierId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AuthorClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,10 +78,10 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "Verifiers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,22 +92,22 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "Attestations",
                 columns: table => new
                 {
-                    AttestationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SnapshotDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ReportReference = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Jws = table.Column<string>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Door = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Public = table.Column<bool>(type: "INTEGER", nullable: false)
+                    AttestationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VerifierId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SnapshotDigest = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ReportReference = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Jws = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Digest = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Door = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Public = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,14 +130,14 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "VerifierAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VerifierId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,13 +160,13 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "VerifierKeys",
                 columns: table => new
                 {
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Jwk = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
-                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
-                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    KeyId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    VerifierId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Jwk = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ValidUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,23 +183,23 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                 name: "Verdicts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AttestationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CityId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    KpiCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DataPoint = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AttestationDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Public = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AttestationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SnapshotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VerifierId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CityId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    KpiCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DataPoint = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Value = table.Column<double>(type: "float", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AttestationDigest = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Public = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,6 +211,11 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                         principalColumn: "AttestationId",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_Digest",
+                table: "Snapshots",
+                column: "Digest");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attestations_CityId_Period",
@@ -285,6 +290,10 @@ namespace Network.Hub.Storage.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "Verifiers");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_Digest",
+                table: "Snapshots");
+
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Enrollments");
@@ -300,24 +309,24 @@ namespace Network.Hub.Storage.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "CityName",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(200)",
                 oldMaxLength: 200,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "CityId",
                 table: "Enrollments",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "nvarchar(16)",
                 oldMaxLength: 16,
                 oldNullable: true);
         }
