@@ -16,7 +16,7 @@ public sealed class QuestionDesk(string cityId, HubSession hub)
 
     /// <summary>The city's threads (of <paramref name="period"/>, when given).</summary>
     /// <exception cref="HubCallException">The hub could not be asked, or refused (the message says why).</exception>
-    public async Task<QuestionThreadList> ListAsync(int? period, CancellationToken ct)
+    public async Task<CityThreadList> ListAsync(int? period, CancellationToken ct)
     {
         var query = period is { } p ? "?period=" + p.ToString(CultureInfo.InvariantCulture) : "";
         var reply = await hub.GetAsync($"/api/cities/{Uri.EscapeDataString(cityId)}/questions{query}", ct);
@@ -25,7 +25,7 @@ public sealed class QuestionDesk(string cityId, HubSession hub)
             throw new HubCallException(reply.Describe());
         }
 
-        return JsonSerializer.Deserialize<QuestionThreadList>(reply.Bytes, Json)
+        return JsonSerializer.Deserialize<CityThreadList>(reply.Bytes, Json)
             ?? throw new HubCallException("the hub answered no thread list");
     }
 

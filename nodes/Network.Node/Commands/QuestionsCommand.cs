@@ -26,7 +26,7 @@ internal static class QuestionsCommand
             }
 
             using var hub = node.OpenHubSession();
-            QuestionThreadList list;
+            CityThreadList list;
             try
             {
                 list = await new QuestionDesk(node.Settings.CityId, hub).ListAsync(result.GetValue(period), ct);

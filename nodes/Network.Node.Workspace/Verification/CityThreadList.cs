@@ -4,7 +4,7 @@ namespace Network.Node.Workspace.Verification;
 /// <param name="CityId">The city.</param>
 /// <param name="Truncated">Whether the hub left older messages out (ask per period).</param>
 /// <param name="Threads">The threads, newest period first.</param>
-public sealed record QuestionThreadList(string CityId, bool Truncated, IReadOnlyList<QuestionThread> Threads);
+public sealed record CityThreadList(string CityId, bool Truncated, IReadOnlyList<ValueThread> Threads);
 
 /// <summary>The thread about one value between the city and one verifier.</summary>
 /// <param name="Period">The reporting period.</param>
@@ -13,7 +13,7 @@ public sealed record QuestionThreadList(string CityId, bool Truncated, IReadOnly
 /// <param name="VerifierId">The verifier.</param>
 /// <param name="Open">Whether the last message is the verifier's: waiting for the city's answer.</param>
 /// <param name="Messages">The messages, oldest first.</param>
-public sealed record QuestionThread(int Period, string Kpi, string? DataPoint, string VerifierId, bool Open, IReadOnlyList<ThreadMessage> Messages);
+public sealed record ValueThread(int Period, string Kpi, string? DataPoint, string VerifierId, bool Open, IReadOnlyList<ThreadMessage> Messages);
 
 /// <summary>One message of a thread.</summary>
 /// <param name="Id">Its id.</param>
