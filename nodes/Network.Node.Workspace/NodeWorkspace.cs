@@ -75,6 +75,53 @@ public sealed class NodeWorkspace
         return (node, key);
     }
 
+    /// <summary>
+    /// Sets up a verifier's workspace in <paramref name="directory"/>: the directory, a new P-256 key pair (kept as a
+    /// city node keeps its key, to sign attestations) and <c>node.json</c> naming the verifier. Refuses a directory
+    /// that already holds a node or a verifier.
+    /// </summary>
+    /// <exception cref="NodeSetupException">The directory is taken, or the verifier id or name is not valid.</exception>
+    public static async Task<(NodeWorkspace Verifier, NodeKey Key)> InitialiseVerifierAsync(DataDirectory directory, NodeSettings settings, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (directory.IsInitialised)
+        {
+            throw new NodeSetupException($"{directory.Path} already holds a workspace; its key is never overwritten. Use another --data directory.");
+        }
+
+        if (!Network.Contracts.Attestations.AttestationFormat.IsVerifierId(settings.VerifierId))
+        {
+            throw new NodeSetupException($"'{settings.VerifierId}' is not a verifier id: 3 to 64 lower-case letters, digits and dashes, e.g. demo-verifier.");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Name) || settings.Name.Length > 200)
+        {
+            throw new NodeSetupException("The verifier needs the organisation's name (1 to 200 characters), e.g. --name \"Demo Verifier\".");
+        }
+
+        settings.CityId = "";
+        System.IO.Directory.CreateDirectory(directory.Path);
+        var workspace = new NodeWorkspace(directory, settings, time ?? TimeProvider.System);
+        var key = workspace.Keys.Create();
+        settings.ActiveKeyId = key.KeyId;
+        await new NodeDatabase(directory.DatabaseFile).EnsureCreatedAsync(ct);
+        settings.Save(directory.SettingsFile);
+        return (workspace, key);
+    }
+
+    /// <summary>
+    /// A session with the hub's API over HTTPS, with the workspace's client credentials (for the question threads and
+    /// the verifier's work); <paramref name="http"/> is a new client with the send timeout when not given.
+    /// </summary>
+    /// <exception cref="NodeSetupException">The workspace has no client id and secret yet.</exception>
+    public Verification.HubSession OpenHubSession(HttpClient? http = null)
+    {
+        var credentials = Settings.Hub.Credentials ?? throw new NodeSetupException(
+            "This needs the client id and secret the coordinator's approval gave: `credentials --client-id ... --client-secret ...`.");
+        return new Verification.HubSession(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(Settings.Delivery.SendTimeoutSeconds) }, Settings.Hub.Url, credentials, ownsClient: http is null);
+    }
+
     /// <summary>Opens the node in <paramref name="directory"/>, with <paramref name="settings"/> if given (else node.json).</summary>
     /// <exception cref="NodeSetupException">No node has been set up there.</exception>
     public static async Task<NodeWorkspace> OpenAsync(DataDirectory directory, NodeSettings? settings = null, TimeProvider? time = null, CancellationToken ct = default)

@@ -22,7 +22,13 @@ public sealed class NodeSettings
     /// <summary>The city this node reports for, e.g. <c>NO-5001</c>.</summary>
     public string CityId { get; set; } = "";
 
-    /// <summary>The city's display name, e.g. <c>Trondheim</c>.</summary>
+    /// <summary>
+    /// For a verifier's workspace (<c>verifier init</c>), the verifier id, e.g. <c>demo-verifier</c>; then
+    /// <see cref="CityId"/> is empty and the key signs attestations. <see langword="null"/> for a city's node.
+    /// </summary>
+    public string? VerifierId { get; set; }
+
+    /// <summary>The city's display name, e.g. <c>Trondheim</c> (a verifier's workspace: the organisation's name).</summary>
     public string Name { get; set; } = "";
 
     /// <summary>The key id (<c>kid</c>) the node signs with; <c>keys activate</c> changes it.</summary>

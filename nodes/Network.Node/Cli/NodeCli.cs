@@ -28,6 +28,9 @@ public static class NodeCli
             SendCommand.Create(terminal),
             RunCommand.Create(terminal),
             KeysCommand.Create(terminal),
+            QuestionsCommand.Create(terminal),
+            AnswerCommand.Create(terminal),
+            VerifierCommand.Create(terminal),
         };
 
         // A FILE argument may start with @; it names a file to import, not a response file.
