@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Attestations;
 using Network.Hub.Embargo;
 using Network.Hub.Storage;
 
@@ -85,6 +86,7 @@ public static class FeedSources
         var snapshots = db.Snapshots;
         var kpis = KpiTable.Query(db);
         var seesNotes = db.SeesNetworkData;
+        var verdicts = db.CurrentVerdicts();
         return Projection.Inline<KpiValueRecord, KpiValueRow>(v => new KpiValueRow
         {
             Id = v.Id,
@@ -109,7 +111,9 @@ public static class FeedSources
             ReportingCities = EngineColumns.ReportingCities(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             NetworkMedian = EngineColumns.NetworkMedian(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             Explanation = EngineColumns.Explanation(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
-            Verified = false, // no verifier attestations are stored yet
+            Verified = verdicts.Any(d =>
+                d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                d.Value == v.Value && d.Unit == v.Unit && d.Outcome == VerdictOutcome.Verified),
             City = cities.Where(c => c.Id == v.CityId).Select(cityRow).FirstOrDefault(),
             Kpi = kpis.Where(k => k.Code == v.KpiCode).FirstOrDefault(),
             Snapshot = snapshots.Where(s => s.SnapshotId == v.SnapshotId).Select(snapshotRow).FirstOrDefault(),

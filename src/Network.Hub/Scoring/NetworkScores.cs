@@ -12,10 +12,10 @@ namespace Network.Hub.Scoring;
 /// <summary>
 /// Loads one period's current (or as-of) values from the database into the pure engine and hands out a
 /// <see cref="Scorer"/>. A period is loaded once and reused until a snapshot of that period arrives: the cache key
-/// carries the period's <see cref="PeriodVersion"/> (the count and newest receipt time of its stored snapshots), which
-/// one cheap query reads, so every hub instance sees new data at once without any in-process signal. A snapshot of
+/// carries the period's <see cref="PeriodVersion"/> (the count and newest receipt time of its stored snapshots and
+/// attestations), which one cheap query reads, so every hub instance sees new data at once without any in-process signal. A snapshot of
 /// one period leaves the other periods' engines as they are, and the period it changes is brought up to date from
-/// the cities that published since, not read again whole (<see cref="NetworkPeriod.WithCities"/>).
+/// the cities that published or were attested since, not read again whole (<see cref="NetworkPeriod.WithCities"/>).
 /// </summary>
 public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics metrics, ILogger<NetworkScores> logger)
 {
@@ -96,7 +96,7 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
         var started = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateReadingScope(load.Readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var network = NetworkPeriod.Create(load.Period, await db.CurrentValuesOf(load.Period, load.AsOf).ReadReportedValuesAsync(cancellationToken));
+        var network = NetworkPeriod.Create(load.Period, await db.CurrentValuesOf(load.Period, load.AsOf).ReadReportedValuesAsync(db, load.AsOf, cancellationToken));
         metrics.Loaded(EngineLoadMetrics.KindWhole, load.Period, started);
         logger.LogDebug("Loaded period {Period} (as of {AsOf}): {Network}", load.Period, load.AsOf, network);
         return new Scorer(network, load.Targets);
@@ -120,31 +120,78 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
             return new Scorer(before.Period, load.Targets); // the same data against a target set loaded again
         }
 
-        if (previous.Version.Newest is not { } since || load.Version.Newest is not { } until || load.Version.Count <= previous.Version.Count)
-        {
-            return await LoadAsync(load, cancellationToken);
-        }
-
         var started = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateReadingScope(load.Readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var arrived = await PeriodVersion.Snapshots(db, load.Period, load.AsOf)
-            .Where(s => s.ReceivedAt > since && s.ReceivedAt <= until)
-            .Select(s => s.CityId)
-            .ToListAsync(cancellationToken);
-        if (arrived.Count != load.Version.Count - previous.Version.Count)
+        var arrived = await ChangedCitiesAsync(db, previous.Version, load, cancellationToken);
+        if (arrived is null)
         {
-            // A snapshot committed out of the order of its receipt times (two ingestions at once): the difference
-            // cannot tell which ones are new, so read the period whole.
             return await LoadAsync(load, cancellationToken);
         }
 
         var cities = arrived.Distinct(StringComparer.Ordinal).ToList();
-        var values = await db.CurrentValuesOf(load.Period, load.AsOf).Where(v => cities.Contains(v.CityId)).ReadReportedValuesAsync(cancellationToken);
+        var values = await db.CurrentValuesOf(load.Period, load.AsOf).Where(v => cities.Contains(v.CityId)).ReadReportedValuesAsync(db, load.AsOf, cancellationToken);
         var network = before.Period.WithCities(cities, values);
         metrics.Loaded(EngineLoadMetrics.KindUpdate, load.Period, started);
         logger.LogDebug("Updated period {Period} (as of {AsOf}) with {Cities} cities that published: {Network}", load.Period, load.AsOf, cities.Count, network);
         return new Scorer(network, load.Targets);
+    }
+
+    // The cities whose values or verdicts changed between two versions: those that published a snapshot and those
+    // whose values a verifier attested since. Null when the difference cannot be told (then the period is read whole).
+    private static async Task<List<string>?> ChangedCitiesAsync(NetworkDbContext db, PeriodVersion previous, PeriodLoad load, CancellationToken cancellationToken)
+    {
+        var now = load.Version;
+        if (now.Count < previous.Count || now.Attestations < previous.Attestations || (now.Count == previous.Count && now.Attestations == previous.Attestations))
+        {
+            return null;
+        }
+
+        var cities = new List<string>();
+        if (now.Count > previous.Count)
+        {
+            if (previous.Newest is not { } since || now.Newest is not { } until)
+            {
+                return null;
+            }
+
+            var published = await PeriodVersion.Snapshots(db, load.Period, load.AsOf)
+                .Where(s => s.ReceivedAt > since && s.ReceivedAt <= until)
+                .Select(s => s.CityId)
+                .ToListAsync(cancellationToken);
+            if (published.Count != now.Count - previous.Count)
+            {
+                // A snapshot committed out of the order of its receipt times (two ingestions at once): the difference
+                // cannot tell which ones are new.
+                return null;
+            }
+
+            cities.AddRange(published);
+        }
+
+        if (now.Attestations > previous.Attestations)
+        {
+            if (now.NewestAttestation is not { } until)
+            {
+                return null;
+            }
+
+            var attestations = PeriodVersion.AttestationsOf(db, load.Period, load.AsOf).Where(a => a.ReceivedAt <= until);
+            if (previous.NewestAttestation is { } since)
+            {
+                attestations = attestations.Where(a => a.ReceivedAt > since);
+            }
+
+            var attested = await attestations.Select(a => a.CityId).ToListAsync(cancellationToken);
+            if (attested.Count != now.Attestations - previous.Attestations)
+            {
+                return null; // the same out-of-order commit, for attestations
+            }
+
+            cities.AddRange(attested);
+        }
+
+        return cities;
     }
 
     private sealed record PeriodLoad(Readership Readership, int Period, DateTimeOffset? AsOf, TargetSet Targets, PeriodVersion Version);
