@@ -21,20 +21,29 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
 {
     private const int MaxEntries = 64;
 
-    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership), CachedScorer> _cache = new();
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, string Targets, Readership Readership, ScoringBasis Basis), CachedScorer> _cache = new();
 
     /// <summary>
     /// The scorer for <paramref name="period"/> against <paramref name="targets"/> (the default set when null), as of
     /// <paramref name="asOf"/> (now when null), over what <paramref name="readership"/> may read: the caller's, passed
-    /// explicitly, since this cache serves every request.
+    /// explicitly, since this cache serves every request; on every reported value.
     /// </summary>
     /// <remarks>
     /// Callers that ask for the same period while it is being loaded wait for that one load rather than each loading
     /// their own copy: a burst of requests (or of fields in one request) holds the network in memory once. A load is
     /// cancelled with the token of the caller that started it; the others then load again with theirs.
     /// </remarks>
+    public Task<Scorer> ForPeriodAsync(
+        Readership readership, int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default) =>
+        ForPeriodAsync(readership, period, asOf, targets, ScoringBasis.AsReported, cancellationToken);
+
+    /// <summary>
+    /// The scorer as <see cref="ForPeriodAsync(Readership, int, DateTimeOffset?, TargetSet?, CancellationToken)"/>, on
+    /// <paramref name="basis"/>: every reported value, or only the verified ones (that network is derived in memory from
+    /// the reported one, whose values carry their verdicts, and cached under its own key).
+    /// </summary>
     public async Task<Scorer> ForPeriodAsync(
-        Readership readership, int period, DateTimeOffset? asOf = null, TargetSet? targets = null, CancellationToken cancellationToken = default)
+        Readership readership, int period, DateTimeOffset? asOf, TargetSet? targets, ScoringBasis basis, CancellationToken cancellationToken = default)
     {
         targets ??= TargetSet.Default;
         PeriodVersion version;
@@ -45,17 +54,21 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
 
         // A public reader's ranks, percentiles and medians are computed over the public record only: the network's
         // preliminary figures must not leak through a statistic either.
-        var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership);
+        var key = (period, asOf, $"{targets.Name}/{targets.Version}", readership, basis);
         var load = new PeriodLoad(readership, period, asOf, targets, version);
         while (true)
         {
             CachedScorer? fresh = null;
             var entry = _cache.AddOrUpdate(
                 key,
-                _ => fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => LoadAsync(load, cancellationToken))),
+                _ => fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => basis == ScoringBasis.AsVerified
+                    ? VerifiedOnlyAsync(load, cancellationToken)
+                    : LoadAsync(load, cancellationToken))),
                 (_, old) => old.Version == version && ReferenceEquals(old.Targets, targets)
                     ? old
-                    : fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => UpdateAsync(old, load, cancellationToken))));
+                    : fresh = new CachedScorer(version, targets, new Lazy<Task<Scorer>>(() => basis == ScoringBasis.AsVerified
+                        ? VerifiedOnlyAsync(load, cancellationToken)
+                        : UpdateAsync(old, load, cancellationToken))));
             if (ReferenceEquals(entry, fresh) && asOf is not null && _cache.Count > MaxEntries)
             {
                 // Current periods stay; "as of" entries are many and rarely reused, so they make room.
@@ -88,6 +101,17 @@ public sealed class NetworkScores(IServiceScopeFactory scopes, EngineLoadMetrics
         await using var scope = scopes.CreateReadingScope(readership);
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
         return await db.Snapshots.Select(s => s.Period).Distinct().OrderByDescending(p => p).ToListAsync(cancellationToken);
+    }
+
+    // The verified values only: the reported network (cached, and brought up to date as usual) narrowed in memory,
+    // since each of its values carries its verdict. No database read beyond the reported network's own.
+    private async Task<Scorer> VerifiedOnlyAsync(PeriodLoad load, CancellationToken cancellationToken)
+    {
+        var reported = await ForPeriodAsync(load.Readership, load.Period, load.AsOf, load.Targets, ScoringBasis.AsReported, cancellationToken);
+        var all = reported.Period;
+        var network = NetworkPeriod.Create(load.Period, all.Cities.SelectMany(all.ValuesOf).Where(v => v.Verified), all.Catalogue);
+        logger.LogDebug("Derived period {Period} (as of {AsOf}) as verified: {Network}", load.Period, load.AsOf, network);
+        return new Scorer(network, load.Targets);
     }
 
     // The whole period, from the database.
