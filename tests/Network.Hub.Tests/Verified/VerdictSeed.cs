@@ -22,16 +22,23 @@ public static class VerdictSeed
     /// Stores an attestation by <paramref name="verifierId"/> on <paramref name="snapshot"/> (already accepted), issued at
     /// <paramref name="issuedAt"/>, with one verdict per value given; returns the attestation's digest.
     /// </summary>
-    public static async Task<string> AttestAsync(
+    public static Task<string> AttestAsync(
         HubFactory hub, Snapshot snapshot, DateTimeOffset issuedAt, IEnumerable<(KpiValue Value, VerdictOutcome Outcome)> verdicts, string verifierId = Verifier)
     {
-        ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(snapshot);
+        return AttestAsync(hub, snapshot.SnapshotId, issuedAt, verdicts, verifierId);
+    }
+
+    /// <summary>The same, for the accepted snapshot <paramref name="snapshotId"/>.</summary>
+    public static async Task<string> AttestAsync(
+        HubFactory hub, Guid snapshotId, DateTimeOffset issuedAt, IEnumerable<(KpiValue Value, VerdictOutcome Outcome)> verdicts, string verifierId = Verifier)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
         var digest = Base64Url(RandomNumberGenerator.GetBytes(32));
         await hub.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<NetworkDbContext>();
-            var stored = await db.Snapshots.SingleAsync(s => s.SnapshotId == snapshot.SnapshotId);
+            var stored = await db.Snapshots.SingleAsync(s => s.SnapshotId == snapshotId);
             if (!await db.Verifiers.AnyAsync(v => v.Id == verifierId))
             {
                 db.Verifiers.Add(new VerifierRecord { Id = verifierId, Name = $"Verifier {verifierId}", RegisteredAt = DateTimeOffset.UtcNow });
