@@ -29,6 +29,9 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
                     ? FieldErrors.Guard(c, () => c.Source.Matcher.StrengthsAndGaps(city, strength, gap))
                     : c.Source.Matcher.NetworkStrengthsAndGaps(strength, gap).ToList();
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VerifiedShareGraphType>>>>("verifiedShares")
+            .Description("Each city's verified share: how many of its current values of the period a U4SSC verifier verified (on the AS_VERIFIED basis every counted value is verified).")
+            .Resolve(c => VerifiedShareNode.Of(c.Source.Matcher.Period));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThinKpiGraphType>>>>("thinlyReported")
             .Description("KPIs fewer than minimumCities reported.")
             .Argument<IntGraphType>("minimumCities", "The threshold.", a => a.DefaultValue = 5)
