@@ -18,9 +18,10 @@ public static class CitiesApi
         return app;
     }
 
-    /// <summary>Every member city.</summary>
+    /// <summary>Every member city, with the verified share of its current values (the coordinator's overview).</summary>
     public static async Task<Ok<CityView[]>> ListAsync(NetworkDbContext db, CancellationToken cancellationToken)
     {
+        var shares = await db.ReadVerifiedSharesAsync(null, cancellationToken);
         var cities = await db.Cities.AsNoTracking()
             .OrderBy(c => c.Id)
             .Select(c => new CityView(
@@ -31,7 +32,9 @@ public static class CitiesApi
                 db.Snapshots.Count(s => s.CityId == c.Id),
                 db.Snapshots.Where(s => s.CityId == c.Id).Max(s => (int?)s.Period)))
             .ToArrayAsync(cancellationToken);
-        return TypedResults.Ok(cities);
+        return TypedResults.Ok(cities.Select(c => shares.TryGetValue(c.Id, out var share)
+            ? c with { CurrentValues = share.Values, VerifiedValues = share.Verified, VerifiedShare = Math.Round(share.Share, 4) }
+            : c).ToArray());
     }
 
     /// <summary>One city's snapshots.</summary>
@@ -59,7 +62,12 @@ public static class CitiesApi
 /// <param name="Synthetic">Whether its data is synthetic demo data.</param>
 /// <param name="Snapshots">How many accepted snapshots it has.</param>
 /// <param name="LatestPeriod">Its latest reporting period, if any.</param>
-public sealed record CityView(string Id, string Name, int? Population, bool Synthetic, int Snapshots, int? LatestPeriod);
+/// <param name="CurrentValues">The values of its current snapshots (every period).</param>
+/// <param name="VerifiedValues">How many of them are verified (their current verdict says so).</param>
+/// <param name="VerifiedShare">Verified values over current values, 0 to 1 (four decimals); null when it has no current values.</param>
+public sealed record CityView(
+    string Id, string Name, int? Population, bool Synthetic, int Snapshots, int? LatestPeriod,
+    int CurrentValues = 0, int VerifiedValues = 0, double? VerifiedShare = null);
 
 /// <summary>An accepted snapshot in a city's list.</summary>
 /// <param name="SnapshotId">The id.</param>

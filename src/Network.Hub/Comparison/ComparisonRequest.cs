@@ -1,4 +1,5 @@
 using Network.Benchmarking.Targets;
+using Network.Hub.Scoring;
 
 namespace Network.Hub.Comparison;
 
@@ -9,9 +10,11 @@ namespace Network.Hub.Comparison;
 /// <see langword="null"/> or empty for every KPI any of the cities reported.</param>
 /// <param name="AsOf">Show the values as published on this date; <see langword="null"/> for the current values.</param>
 /// <param name="Targets">The target set; <see cref="TargetSet.Default"/> when <see langword="null"/>.</param>
+/// <param name="Basis">Which values count: every reported one (the default) or only the verified ones.</param>
 public sealed record ComparisonRequest(
     IReadOnlyList<string> CityIds,
     int Period,
     IReadOnlyList<string>? Kpis = null,
     DateTimeOffset? AsOf = null,
-    TargetSet? Targets = null);
+    TargetSet? Targets = null,
+    ScoringBasis Basis = ScoringBasis.AsReported);

@@ -1,6 +1,7 @@
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
+using Network.Hub.Scoring;
 
 namespace Network.Hub.Comparison;
 
@@ -15,12 +16,17 @@ namespace Network.Hub.Comparison;
 /// <param name="TargetSet">The name and version of the target set the scores are against, e.g. <c>definition-implied 1</c>.</param>
 /// <param name="Cities">The compared cities, in the order asked for; each row has one cell per city in this order.</param>
 /// <param name="Rows">One row per KPI (data point), in the order asked for, or in catalogue order when all were asked for.</param>
+/// <param name="Basis">
+/// Which values the table counts: every reported one, or only the verified ones (then an unverified value is a missing
+/// cell, and the network figures are over verified values only).
+/// </param>
 public sealed record ComparisonTable(
     int Period,
     DateTimeOffset? AsOf,
     string TargetSet,
     IReadOnlyList<ComparedCity> Cities,
-    IReadOnlyList<ComparisonRow> Rows);
+    IReadOnlyList<ComparisonRow> Rows,
+    ScoringBasis Basis = ScoringBasis.AsReported);
 
 /// <summary>A city in a <see cref="ComparisonTable"/>.</summary>
 /// <param name="Id">The city id, e.g. <c>NO-5001</c>.</param>

@@ -70,7 +70,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             return Result<ComparisonTable, ComparisonProblem>.Refused(problems);
         }
 
-        var scorer = await scores.ForPeriodAsync(readership, request.Period, request.AsOf, request.Targets, cancellationToken);
+        var scorer = await scores.ForPeriodAsync(readership, request.Period, request.AsOf, request.Targets, request.Basis, cancellationToken);
         var period = scorer.Period;
         var cards = ids.ToDictionary(id => id, id => period.Contains(id) ? scorer.Score(id) : null, StringComparer.Ordinal);
         IEnumerable<KpiKey> keys = kpis.Count > 0
@@ -85,7 +85,7 @@ public sealed class ComparisonTables(NetworkScores scores, IServiceScopeFactory 
             })
             .ToArray();
         var cities = ids.Select(id => members[id] with { Reported = period.Contains(id) }).ToArray();
-        return Result<ComparisonTable, ComparisonProblem>.Of(new ComparisonTable(request.Period, request.AsOf, scorer.Targets.ToString(), cities, rows));
+        return Result<ComparisonTable, ComparisonProblem>.Of(new ComparisonTable(request.Period, request.AsOf, scorer.Targets.ToString(), cities, rows, request.Basis));
     }
 
     private static ComparisonCell CellOf(string cityId, KpiKey key, KpiDistribution distribution, ScoreCard? card)

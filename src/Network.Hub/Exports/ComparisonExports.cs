@@ -4,6 +4,7 @@ using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.Hosting;
 using Network.Hub.Problems;
+using Network.Hub.Scoring;
 using Network.Hub.Targets;
 
 namespace Network.Hub.Exports;
@@ -26,7 +27,7 @@ public static class ComparisonExports
     {
         var group = app.MapGroup("/api").WithTags("Comparison");
         group.MapGet("/compare.csv", CsvAsync)
-            .WithSummary("Cities side by side as CSV: ?cities=NO-5001,NO-9901&period=2020[&kpis=&asOf=&targetSet=]")
+            .WithSummary("Cities side by side as CSV: ?cities=NO-5001,NO-9901&period=2020[&kpis=&asOf=&targetSet=&basis=asReported|asVerified]")
             .NeedsQuery();
         group.MapGet("/compare.xlsx", XlsxAsync)
             .WithSummary("Cities side by side as an Excel workbook; the parameters of compare.csv")
@@ -93,6 +94,12 @@ public static class ComparisonExports
             }
         }
 
+        var basis = ScoringBasis.AsReported;
+        if (!string.IsNullOrWhiteSpace(query["basis"]) && !ScoringBases.TryParse(query["basis"], out basis))
+        {
+            Add("basis", "That is not a scoring basis; use basis=asReported (every reported value, the default) or basis=asVerified (only verified values).", "UnknownBasis");
+        }
+
         var targetSetName = query["targetSet"].ToString();
         var targets = await sets.ResolveAsync(targetSetName, cancellationToken);
         if (targets is null)
@@ -102,7 +109,7 @@ public static class ComparisonExports
 
         if (errors.Count == 0)
         {
-            var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets), request.HttpContext.RequestServices.ReadershipOf(), cancellationToken);
+            var result = await tables.BuildAsync(new ComparisonRequest(cities, period, kpis, asOf, targets, basis), request.HttpContext.RequestServices.ReadershipOf(), cancellationToken);
             if (result.TryGetValue(out var table))
             {
                 return write(table, targets!);

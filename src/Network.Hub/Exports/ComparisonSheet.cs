@@ -3,13 +3,14 @@ using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Snapshots;
 using Network.Hub.Comparison;
+using Network.Hub.Scoring;
 
 namespace Network.Hub.Exports;
 
 /// <summary>
 /// A <see cref="ComparisonTable"/> laid out as the rows and columns the CSV and XLSX exports print: kpi, name, data
 /// point, unit, direction, network median, reporting cities, then per city value, % of target, band, rank and
-/// quality. A missing value is a <see langword="null"/> cell (printed empty), never 0.
+/// quality and verified (<c>yes</c>/<c>no</c>). A missing value is a <see langword="null"/> cell (printed empty), never 0.
 /// </summary>
 public static class ComparisonSheet
 {
@@ -17,7 +18,7 @@ public static class ComparisonSheet
     public static readonly IReadOnlyList<string> KpiColumns = ["kpi", "name", "dataPoint", "unit", "direction", "networkMedian", "reportingCities"];
 
     /// <summary>The columns each city has, after its id: e.g. <c>NO-5001 value</c>.</summary>
-    public static readonly IReadOnlyList<string> CityColumns = ["value", "% of target", "band", "rank", "quality"];
+    public static readonly IReadOnlyList<string> CityColumns = ["value", "% of target", "band", "rank", "quality", "verified"];
 
     /// <summary>The header row.</summary>
     public static IReadOnlyList<string> Header(ComparisonTable table)
@@ -45,6 +46,7 @@ public static class ComparisonSheet
                 cells.Add(score?.Band is { } band ? Bands.LabelOf(band) : null);
                 cells.Add(score?.Standing.Rank);
                 cells.Add(score is null ? null : WireNames.Of(score.Quality));
+                cells.Add(score is null ? null : score.Verified ? "yes" : "no");
             }
 
             yield return [.. cells];
@@ -60,13 +62,17 @@ public static class ComparisonSheet
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
     };
 
-    /// <summary>A file name for the export, e.g. <c>comparison-2020-NO-5001-NO-9901.csv</c>.</summary>
+    /// <summary>
+    /// A file name for the export, e.g. <c>comparison-2020-NO-5001-NO-9901.csv</c>; it ends in <c>-as-verified</c> when
+    /// only verified values count, so a file on disk still says which basis it holds.
+    /// </summary>
     public static string FileName(ComparisonTable table, string extension)
     {
         ArgumentNullException.ThrowIfNull(table);
         var cities = table.Cities.Count <= 4 ? string.Join("-", table.Cities.Select(c => c.Id)) : $"{table.Cities.Count}-cities";
         var asOf = table.AsOf is { } date ? $"-asof-{date.UtcDateTime:yyyyMMdd}" : "";
-        return $"comparison-{table.Period.ToString(CultureInfo.InvariantCulture)}-{cities}{asOf}.{extension}";
+        var basis = table.Basis == ScoringBasis.AsVerified ? "-as-verified" : "";
+        return $"comparison-{table.Period.ToString(CultureInfo.InvariantCulture)}-{cities}{asOf}{basis}.{extension}";
     }
 
     private static string DirectionName(Direction direction) => direction switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Network.Benchmarking.Targets;
 using Network.Hub.Comparison;
+using Network.Hub.Scoring;
 using Network.Spreadsheets;
 
 namespace Network.Hub.Exports;
@@ -8,7 +9,7 @@ namespace Network.Hub.Exports;
 /// <summary>
 /// A <see cref="ComparisonTable"/> as an Excel workbook (<see cref="XlsxWorkbook"/>): the sheet <c>Comparison</c> with
 /// a bold, frozen header row and numbers as numeric cells (a missing value is an empty cell), and the sheet
-/// <c>About</c> saying the period, the as-of date, the target set and its sources, and when the file was generated.
+/// <c>About</c> saying the period, the as-of date, the scoring basis, the target set and its sources, and when the file was generated.
 /// </summary>
 public static class ComparisonXlsx
 {
@@ -44,6 +45,9 @@ public static class ComparisonXlsx
     [
         ("Period", table.Period.ToString(CultureInfo.InvariantCulture)),
         ("As of", table.AsOf is { } asOf ? asOf.ToString("O", CultureInfo.InvariantCulture) : "current values (latest accepted snapshot of each city)"),
+        ("Basis", table.Basis == ScoringBasis.AsVerified
+            ? "as verified: only values a U4SSC verifier verified count, as in a U4SSC City Snapshot"
+            : "as reported: every value the cities reported counts, verified or not"),
         ("Target set", $"{targets.Name} version {targets.Version} (catalogue {targets.CatalogueVersion})"),
         ("Target sources", string.Join("; ", targets.Targets.Select(t => t.Source).Distinct(StringComparer.Ordinal))),
         ("Cities", string.Join(", ", table.Cities.Select(c => c.Synthetic ? $"{c.Id} {c.Name} (synthetic)" : $"{c.Id} {c.Name}"))),

@@ -3,6 +3,7 @@ using GraphQL;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
 using Network.Hub.GraphQL.Loading;
+using Network.Hub.Scoring;
 using Network.Hub.Targets;
 
 namespace Network.Hub.GraphQL;
@@ -42,6 +43,13 @@ public static class Arguments
             < 1 => throw FieldErrors.Refusal($"first must be at least 1; it is {first.ToString(CultureInfo.InvariantCulture)}.", ErrorCodes.InvalidArgument),
             _ => first,
         };
+    }
+
+    /// <summary>The <c>basis</c> argument: which values a score counts; every reported one when absent.</summary>
+    public static ScoringBasis BasisArgument(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetArgument("basis", ScoringBasis.AsReported);
     }
 
     /// <summary>The <c>targetSet</c> argument: a set's name (its newest version), or the default set when absent; resolved by <see cref="TargetSets"/>.</summary>

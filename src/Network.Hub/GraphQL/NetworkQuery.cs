@@ -6,6 +6,7 @@ using Network.Contracts.Catalogue;
 using Network.Hub.Comparison;
 using Network.Hub.Embargo;
 using Network.Hub.GraphQL.Limits;
+using Network.Hub.Scoring;
 using Network.Hub.GraphQL.Loading;
 using Network.Hub.GraphQL.Matching;
 using Network.Hub.GraphQL.Types;
@@ -74,6 +75,7 @@ public sealed class NetworkQuery : ObjectGraphType
             .Argument<NonNullGraphType<IntGraphType>>("period", "The reporting period (year).")
             .Argument<DateTimeScalar>("asOf", "Compare the values as published on this instant; now when omitted.")
             .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
+            .Argument<ScoringBasisGraphType>("basis", "AS_REPORTED (every reported value) or AS_VERIFIED (only verified values, as in a U4SSC City Snapshot).", a => a.DefaultValue = ScoringBasis.AsReported)
             .WithComplexityImpact(FieldCosts.Compare, 1)
             .ResolveAsync(async c =>
             {
@@ -82,7 +84,8 @@ public sealed class NetworkQuery : ObjectGraphType
                     c.GetArgument<int>("period"),
                     c.GetArgument<List<string>?>("kpis"),
                     c.GetArgument<DateTimeOffset?>("asOf"),
-                    await c.TargetSetArgumentAsync());
+                    await c.TargetSetArgumentAsync(),
+                    c.BasisArgument());
                 var result = await c.RequestServices!.GetRequiredService<ComparisonTables>().BuildAsync(request, c.RequestServices!.ReadershipOf(), c.CancellationToken);
                 if (result.TryGetValue(out var table))
                 {

@@ -86,13 +86,22 @@ public static class SnapshotsApi
             .Where(s => s.SnapshotId == snapshotId)
             .Select(s => new
             {
-                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, withJws), null, ""),
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, withJws), null, "", Array.Empty<StoredValueView>()),
                 KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return stored is null
-            ? HubProblem.NoSuchSnapshot(snapshotId).ToResult()
-            : TypedResults.Ok(stored.View with { KeyRevokedAt = stored.KeyRevokedAt, Signature = SignatureNote(stored.View, stored.KeyRevokedAt) });
+        if (stored is null)
+        {
+            return HubProblem.NoSuchSnapshot(snapshotId).ToResult();
+        }
+
+        var values = await db.KpiValues.Where(v => v.SnapshotId == snapshotId).WithVerdicts(db).OrderBy(x => x.Value.Id).AsNoTracking().ToListAsync(cancellationToken);
+        return TypedResults.Ok(stored.View with
+        {
+            KeyRevokedAt = stored.KeyRevokedAt,
+            Signature = SignatureNote(stored.View, stored.KeyRevokedAt),
+            Values = [.. values.Select(StoredValueView.Of)],
+        });
     }
 
     // The verifier judged the key when the snapshot arrived; a later revocation does not undo that acceptance (the key was
@@ -205,7 +214,8 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="Jws">The compact JWS as received; null for a reader outside the network, as it carries the cities' notes (the digest still identifies it).</param>
 /// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
 /// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
+/// <param name="Values">Its values in the order signed, each with its current verdict (the city's notes stay in the members' JWS).</param>
 public sealed record StoredSnapshotView(
     Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
     DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string? Jws,
-    DateTimeOffset? KeyRevokedAt, string Signature);
+    DateTimeOffset? KeyRevokedAt, string Signature, IReadOnlyList<StoredValueView> Values);

@@ -20,9 +20,10 @@ public sealed class NetworkMatchers(NetworkScores scores, IServiceScopeFactory s
 
     /// <summary>
     /// The matcher for <paramref name="period"/>, or the newest period with data when null, over what
-    /// <paramref name="readership"/> may read; null when no city reported anything.
+    /// <paramref name="readership"/> may read, on <paramref name="basis"/> (every reported value, or only the verified
+    /// ones); null when no city reported anything.
     /// </summary>
-    public async Task<PeerMatcher?> ForPeriodAsync(Readership readership, int? period, CancellationToken cancellationToken = default)
+    public async Task<PeerMatcher?> ForPeriodAsync(Readership readership, int? period, ScoringBasis basis = ScoringBasis.AsReported, CancellationToken cancellationToken = default)
     {
         if (period is null)
         {
@@ -35,7 +36,7 @@ public sealed class NetworkMatchers(NetworkScores scores, IServiceScopeFactory s
             period = periods[0];
         }
 
-        var scorer = await scores.ForPeriodAsync(readership, period.Value, cancellationToken: cancellationToken);
+        var scorer = await scores.ForPeriodAsync(readership, period.Value, asOf: null, targets: null, basis, cancellationToken);
         if (_matchers.TryGetValue(scorer, out var matcher))
         {
             return matcher;

@@ -26,19 +26,27 @@ public sealed class EngineColumns
     private readonly NetworkDbContext? _db;
     private readonly NetworkScores? _scores;
     private readonly DateTimeOffset? _asOf;
+    private readonly ScoringBasis _basis;
     private readonly Dictionary<int, LoadedPeriod> _periods = [];
     private readonly HashSet<int> _missing = [];
     private readonly Dictionary<(int Period, string City), ScoreCard?> _cards = [];
 
-    private EngineColumns(NetworkDbContext? db, NetworkScores? scores, DateTimeOffset? asOf)
+    private EngineColumns(NetworkDbContext? db, NetworkScores? scores, DateTimeOffset? asOf, ScoringBasis basis)
     {
         _db = db;
         _scores = scores;
         _asOf = asOf;
+        _basis = basis;
     }
 
     /// <summary>No engine results: every engine column reads null. For requests that return no engine column.</summary>
-    public static EngineColumns None => new(null, null, null);
+    public static EngineColumns None => new(null, null, null, ScoringBasis.AsReported);
+
+    /// <summary>Which values the engine columns count (the <c>basis</c> query option); stated in every row's <c>Basis</c>.</summary>
+    public ScoringBasis Basis => _basis;
+
+    /// <summary>No engine results, on <paramref name="basis"/> (the rows still say which basis was asked for).</summary>
+    public static EngineColumns NoneOn(ScoringBasis basis) => new(null, null, null, basis);
 
     /// <summary>
     /// Whether a row read since the last <see cref="LoadMissingPeriodsAsync"/> needed a period not loaded yet (its engine
@@ -52,11 +60,11 @@ public sealed class EngineColumns
     /// rows). No period is loaded yet: the rows tell which periods the page needs (<see cref="MissesPeriods"/>), so a
     /// page of one period never pays for the others.
     /// </summary>
-    public static EngineColumns For(NetworkDbContext db, NetworkScores scores, DateTimeOffset? asOf)
+    public static EngineColumns For(NetworkDbContext db, NetworkScores scores, DateTimeOffset? asOf, ScoringBasis basis = ScoringBasis.AsReported)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scores);
-        return new EngineColumns(db, scores, asOf);
+        return new EngineColumns(db, scores, asOf, basis);
     }
 
     /// <summary>Loads the engine for the periods the rows read so far needed (<see cref="MissesPeriods"/>).</summary>
@@ -83,7 +91,7 @@ public sealed class EngineColumns
             // The version first: whatever arrives after it is seen by ChangedAsync, even if the scorer already holds it.
             var version = await PeriodVersion.ReadAsync(_db, period, _asOf, cancellationToken);
             var current = await _db.CurrentSnapshots(_asOf).Where(s => s.Period == period).Select(s => s.SnapshotId).ToListAsync(cancellationToken);
-            var scorer = await _scores.ForPeriodAsync(_db.Readership, period, _asOf, cancellationToken: cancellationToken);
+            var scorer = await _scores.ForPeriodAsync(_db.Readership, period, _asOf, targets: null, _basis, cancellationToken);
             _periods[period] = new LoadedPeriod(version, current.ToHashSet(), scorer);
         }
     }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Microsoft.OData;
 using Network.Hub.Limits;
+using Network.Hub.Problems;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
@@ -81,7 +82,8 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
         var feature = options.Request.ODataFeature();
         for (var attempt = 1; ; attempt++)
         {
-            var engine = withEngine ? EngineColumns.For(db, scores, asOf) : EngineColumns.None;
+            ScoringBases.TryReadOption(options.Request, out var basis); // checked by Refusal before
+            var engine = withEngine ? EngineColumns.For(db, scores, asOf, basis) : EngineColumns.NoneOn(basis);
             IQueryable page;
             try
             {
@@ -202,6 +204,11 @@ public sealed class FeedQuery(NetworkDbContext db, NetworkScores scores, IOption
             }
 
             options.Validate(Validation());
+
+            if (!ScoringBases.TryReadOption(options.Request, out _))
+            {
+                return Error(StatusCodes.Status400BadRequest, "UnknownBasis", HubProblem.UnknownScoringBasis().Detail!);
+            }
 
             if (QueryShape.ExpandsBeyondSnapshotValues(options))
             {

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Attestations;
 using Network.Hub.Embargo;
+using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
 namespace Network.Hub.OData;
@@ -27,12 +29,16 @@ public static class FeedSources
         return db.Snapshots.AsNoTracking().Select(SnapshotRowOf(db, engine, withValues));
     }
 
-    /// <summary>The rows of <paramref name="values"/> (all stored values, or the current ones as of a date).</summary>
-    public static IQueryable<KpiValueRow> Values(NetworkDbContext db, IQueryable<KpiValueRecord> values, EngineColumns engine, bool withSnapshotValues)
+    /// <summary>
+    /// The rows of <paramref name="values"/> (all stored values, or the current ones as of a date), with the verdicts the
+    /// hub had received by <paramref name="verdictsAsOf"/> (now when null).
+    /// </summary>
+    public static IQueryable<KpiValueRow> Values(
+        NetworkDbContext db, IQueryable<KpiValueRecord> values, EngineColumns engine, bool withSnapshotValues, DateTimeOffset? verdictsAsOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
-        return values.AsNoTracking().Select(ValueRowOf(db, engine, SnapshotRowOf(db, engine, withSnapshotValues)));
+        return values.AsNoTracking().Select(ValueRowOf(db, engine, SnapshotRowOf(db, engine, withSnapshotValues), verdictsAsOf));
     }
 
     private static Expression<Func<CityRecord, CityRow>> CityRowOf() => c => new CityRow
@@ -77,7 +83,7 @@ public static class FeedSources
     }
 
     private static Expression<Func<KpiValueRecord, KpiValueRow>> ValueRowOf(
-        NetworkDbContext db, EngineColumns engine, Expression<Func<SnapshotRecord, SnapshotRow>> snapshotRow)
+        NetworkDbContext db, EngineColumns engine, Expression<Func<SnapshotRecord, SnapshotRow>> snapshotRow, DateTimeOffset? verdictsAsOf = null)
     {
         var cityRow = CityRowOf();
         var current = db.CurrentSnapshots().Select(c => c.SnapshotId);
@@ -85,6 +91,8 @@ public static class FeedSources
         var snapshots = db.Snapshots;
         var kpis = KpiTable.Query(db);
         var seesNotes = db.SeesNetworkData;
+        var verdicts = db.CurrentVerdicts(verdictsAsOf);
+        var basis = engine.Basis.WireName();
         return Projection.Inline<KpiValueRecord, KpiValueRow>(v => new KpiValueRow
         {
             Id = v.Id,
@@ -109,7 +117,27 @@ public static class FeedSources
             ReportingCities = EngineColumns.ReportingCities(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             NetworkMedian = EngineColumns.NetworkMedian(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
             Explanation = EngineColumns.Explanation(engine, v.SnapshotId, v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value),
-            Verified = false, // no verifier attestations are stored yet
+            // The value's current verdict (at most one binds): correlated subqueries on the verdicts' index.
+            Verified = verdicts.Any(d =>
+                d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                d.Value == v.Value && d.Unit == v.Unit && d.Outcome == VerdictOutcome.Verified),
+            Verdict = verdicts.Where(d =>
+                    d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                    d.Value == v.Value && d.Unit == v.Unit)
+                .Select(d => Projection.WireName(d.Outcome)).FirstOrDefault(),
+            VerifiedBy = verdicts.Where(d =>
+                    d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                    d.Value == v.Value && d.Unit == v.Unit)
+                .Select(d => d.VerifierId).FirstOrDefault(),
+            VerifiedAt = verdicts.Where(d =>
+                    d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                    d.Value == v.Value && d.Unit == v.Unit)
+                .Select(d => (DateTimeOffset?)d.IssuedAt).FirstOrDefault(),
+            AttestationDigest = verdicts.Where(d =>
+                    d.CityId == v.CityId && d.Period == v.Period && d.KpiCode == v.KpiCode && d.DataPoint == v.DataPoint &&
+                    d.Value == v.Value && d.Unit == v.Unit)
+                .Select(d => d.AttestationDigest).FirstOrDefault(),
+            Basis = basis,
             City = cities.Where(c => c.Id == v.CityId).Select(cityRow).FirstOrDefault(),
             Kpi = kpis.Where(k => k.Code == v.KpiCode).FirstOrDefault(),
             Snapshot = snapshots.Where(s => s.SnapshotId == v.SnapshotId).Select(snapshotRow).FirstOrDefault(),

@@ -99,8 +99,29 @@ public sealed class KpiValueRow
     [NotFilterable, NotSortable]
     public string? Explanation { get; set; }
 
-    /// <summary>Whether a U4SSC verifier confirmed the value. Always false for now: the hub stores no attestations yet.</summary>
+    /// <summary>
+    /// Whether a U4SSC verifier confirmed the value: the newest verdict binding to this KPI, data point, number and unit
+    /// in the city and period says <c>verified</c>.
+    /// </summary>
     public bool Verified { get; set; }
+
+    /// <summary>That newest verdict's outcome (<c>verified</c>, <c>not-verified</c>, <c>question</c>); null when no verifier gave one.</summary>
+    public string? Verdict { get; set; }
+
+    /// <summary>The verifier that gave the verdict.</summary>
+    public string? VerifiedBy { get; set; }
+
+    /// <summary>When the verifier signed the attestation holding the verdict.</summary>
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    /// <summary>That attestation's digest (base64url SHA-256 of its JWS, as <c>GET /api/snapshots/{id}/attestations</c> lists it).</summary>
+    public string? AttestationDigest { get; set; }
+
+    /// <summary>
+    /// Which values the engine columns counted: <c>asReported</c> (every reported value, the default) or
+    /// <c>asVerified</c> (only verified values; asked for with the query option <c>basis=asVerified</c>).
+    /// </summary>
+    public string Basis { get; set; } = "";
 
     /// <summary>The city (navigation, for <c>$expand=City</c>).</summary>
     [Required]

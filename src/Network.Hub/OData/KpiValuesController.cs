@@ -37,6 +37,6 @@ public sealed class KpiValuesController(FeedQuery feed) : ODataController
         // MVC's binding of the route value drops the fraction of a second; OData's parsed path keeps it.
         var asOf = options.Request.ODataFeature().Path.OfType<OperationImportSegment>().SelectMany(s => s.Parameters)
             .FirstOrDefault(p => p.Name == "date")?.Value is DateTimeOffset parsed ? parsed : date;
-        return feed.CollectionAsync(options, (engine, withValues) => FeedSources.Values(feed.Database, feed.Database.CurrentValues(asOf), engine, withValues), asOf, cancellationToken);
+        return feed.CollectionAsync(options, (engine, withValues) => FeedSources.Values(feed.Database, feed.Database.CurrentValues(asOf), engine, withValues, asOf), asOf, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Network.Contracts.Attestations;
 using Network.Contracts.Snapshots;
 using Network.Hub.Storage;
 
@@ -18,6 +19,9 @@ public static class Projection
 
     /// <summary>The wire name of a data-quality class; inlined as a SQL <c>CASE</c>.</summary>
     public static string WireName(DataQuality quality) => WireNames.Of(quality);
+
+    /// <summary>The wire name of a verdict's outcome; inlined as a SQL <c>CASE</c>.</summary>
+    public static string WireName(VerdictOutcome outcome) => AttestationFormat.WireName(outcome);
 
     /// <summary>Replaces every marker call in <paramref name="projection"/>.</summary>
     public static Expression<Func<TSource, TResult>> Inline<TSource, TResult>(Expression<Func<TSource, TResult>> projection) =>

@@ -21,9 +21,9 @@ public sealed class ComparisonExportTests(SampleNetwork network) : IClassFixture
 
         Assert.Equal(
             ["kpi", "name", "dataPoint", "unit", "direction", "networkMedian", "reportingCities",
-             $"{Trondheim} value", $"{Trondheim} % of target", $"{Trondheim} band", $"{Trondheim} rank", $"{Trondheim} quality"],
-            csv.Header.Take(12));
-        Assert.Equal(7 + 4 * 5, csv.Header.Count);
+             $"{Trondheim} value", $"{Trondheim} % of target", $"{Trondheim} band", $"{Trondheim} rank", $"{Trondheim} quality", $"{Trondheim} verified"],
+            csv.Header.Take(13));
+        Assert.Equal(7 + 4 * 6, csv.Header.Count);
         Assert.Equal([Internet, Unemployment, Ghg], csv.Rows.Select(r => r[0]));
 
         var internet = csv.Row(Internet);
@@ -55,7 +55,7 @@ public sealed class ComparisonExportTests(SampleNetwork network) : IClassFixture
 
         var ghg = csv.Row(Ghg);
         Assert.Equal(2.46, Number(csv.Field(ghg, $"{Trondheim} value")));
-        foreach (var column in new[] { "value", "% of target", "band", "rank", "quality" })
+        foreach (var column in new[] { "value", "% of target", "band", "rank", "quality", "verified" })
         {
             Assert.Equal("", csv.Field(ghg, $"{Nettby} {column}"));
         }
@@ -109,9 +109,9 @@ public sealed class ComparisonExportTests(SampleNetwork network) : IClassFixture
         Assert.Equal("95%+ Target", Text(cells["J2"]));
         Assert.Equal(2, int.Parse(cells["K2"].CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal(Ghg, Text(cells["A4"]));
-        // Nettby is the third city: columns R..V; it did not report GHG, so the cells are empty.
-        Assert.Equal($"{Nettby} value", Text(cells["R1"]));
-        foreach (var column in "RSTUV")
+        // Nettby is the third city: columns T..Y; it did not report GHG, so the cells are empty.
+        Assert.Equal($"{Nettby} value", Text(cells["T1"]));
+        foreach (var column in "TUVWXY")
         {
             Assert.Null(cells[$"{column}4"].CellValue);
             Assert.Null(cells[$"{column}4"].InlineString);

@@ -63,10 +63,10 @@ public sealed class SchemaTests(SampleNetwork network) : IClassFixture<SampleNet
 
         var sdl = schema.Print(new PrintOptions { IncludeDescriptions = false });
 
-        Assert.Contains("compare(cities: [ID!]!, kpis: [String!], period: Int!, asOf: DateTime, targetSet: String): Comparison!", sdl, StringComparison.Ordinal);
+        Assert.Contains("compare(cities: [ID!]!, kpis: [String!], period: Int!, asOf: DateTime, targetSet: String, basis: ScoringBasis = AS_REPORTED): Comparison!", sdl, StringComparison.Ordinal);
         Assert.Contains("cities(first: Int = 100, after: ID): [City!]!", sdl, StringComparison.Ordinal);
         Assert.Contains("city(id: ID!): City", sdl, StringComparison.Ordinal);
-        Assert.Contains("scores(period: Int!, asOf: DateTime, targetSet: String): ScoreCard", sdl, StringComparison.Ordinal);
+        Assert.Contains("scores(period: Int!, asOf: DateTime, targetSet: String, basis: ScoringBasis = AS_REPORTED): ScoreCard", sdl, StringComparison.Ordinal);
         Assert.Contains("snapshots(first: Int = 100, period: Int): [Snapshot!]!", sdl, StringComparison.Ordinal);
         Assert.Contains("values(period: Int, asOf: DateTime): [KpiValue!]!", sdl, StringComparison.Ordinal);
         Assert.Contains("history(kpi: String!): [HistoryEntry!]!", sdl, StringComparison.Ordinal);

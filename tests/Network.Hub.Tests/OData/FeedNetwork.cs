@@ -3,8 +3,10 @@ using System.Text.Json;
 using Network.Benchmarking;
 using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
+using Network.Contracts.Attestations;
 using Network.Contracts.Snapshots;
 using Network.Hub.Tests.Ingestion;
+using Network.Hub.Tests.Verified;
 using Network.Testing;
 using Network.Testing.Hub;
 
@@ -82,6 +84,11 @@ public class FeedNetwork : IAsyncLifetime
         await PublishAsync(_bergen, _bergen.Snapshot().ForPeriod(2019).IssuedAt(At(2019, 10, 1))
             .WithValues(Value("EC-ICT-ICT-1C", 91, "%"), Value("EC-P-EM-1C", 2.6, "%")).Build());
 
+        // Verdicts (stored as the attestation door would): Trondheim's original mostly verified, one value not verified
+        // and one questioned; Bergen's preliminary figures verified, which only members may see.
+        await AttestAsync(TrondheimOriginal, At(2020, 10, 15), ("EC-P-EM-1C", null, VerdictOutcome.NotVerified), ("SC-EH-H-3C", null, VerdictOutcome.Question));
+        await AttestAsync(Published[1], At(2020, 6, 15));
+
         await Task.Delay(30, TestContext.Current.CancellationToken);
         BeforeCorrection = DateTimeOffset.UtcNow;
         await Task.Delay(30, TestContext.Current.CancellationToken);
@@ -128,6 +135,25 @@ public class FeedNetwork : IAsyncLifetime
         using var response = await SnapshotDoor.PostAsync(client, city.Keys.CreateSigner().Sign(snapshot));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Published.Add(snapshot);
+    }
+
+    /// <summary>Every seeded verdict, with the Public flag of the snapshot it was given on.</summary>
+    public List<(string CityId, int Period, KpiValue Value, VerdictOutcome Outcome, DateTimeOffset IssuedAt, bool Public)> Verdicts { get; } = [];
+
+    /// <summary>
+    /// Whether a value reads as verified, computed here from the seeded verdicts (the newest binding to the value's KPI,
+    /// data point, number and unit in its city and period), for a member or (<paramref name="publicReader"/>) the public.
+    /// </summary>
+    public bool IsVerified(string cityId, int period, string kpi, string? dataPoint, double value, string unit, bool publicReader = false) =>
+        Verdicts.Where(d => d.CityId == cityId && d.Period == period && d.Value.Kpi == kpi && d.Value.DataPoint == dataPoint &&
+                            d.Value.Value == value && d.Value.Unit == unit && (d.Public || !publicReader))
+            .OrderByDescending(d => d.IssuedAt).Select(d => (VerdictOutcome?)d.Outcome).FirstOrDefault() == VerdictOutcome.Verified;
+
+    private async Task AttestAsync(Snapshot snapshot, DateTimeOffset issuedAt, params (string Kpi, string? DataPoint, VerdictOutcome Outcome)[] otherwise)
+    {
+        var verdicts = VerdictSeed.AllVerified(snapshot, otherwise).ToList();
+        await VerdictSeed.AttestAsync(Hub, snapshot, issuedAt, verdicts);
+        Verdicts.AddRange(verdicts.Select(v => (snapshot.CityId, snapshot.Period, v.Value, v.Outcome, issuedAt, snapshot.Status != SnapshotStatus.Preliminary)));
     }
 
     private static List<Snapshot> CurrentAmong(IEnumerable<Snapshot> snapshots) =>

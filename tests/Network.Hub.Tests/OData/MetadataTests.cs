@@ -46,7 +46,8 @@ public sealed class MetadataTests(FeedNetwork network) : IClassFixture<FeedNetwo
 
         Assert.NotNull(value);
         foreach (var property in new[] { "CityId", "Period", "KpiCode", "DataPoint", "Value", "Unit", "Quality", "Origin", "Source", "Note", "Current",
-                                         "Score", "Points", "Band", "Percentile", "Rank", "ReportingCities", "NetworkMedian", "Verified" })
+                                         "Score", "Points", "Band", "Percentile", "Rank", "ReportingCities", "NetworkMedian", "Verified",
+                                         "Verdict", "VerifiedBy", "VerifiedAt", "AttestationDigest" })
         {
             Assert.NotNull(value.FindProperty(property));
         }

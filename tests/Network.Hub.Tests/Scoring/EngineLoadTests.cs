@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Network.Benchmarking.Scoring;
+using Network.Contracts.Attestations;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.OData;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
+using Network.Hub.Tests.Verified;
 using Network.Testing;
 using Network.Testing.Hub;
 
@@ -123,6 +125,29 @@ public sealed class EngineLoadTests : IAsyncLifetime
         }
 
         Assert.Empty(loads.Take()); // every one was in memory already
+    }
+
+    [Fact]
+    public async Task An_attestation_brings_the_attested_citys_verdicts_into_the_engine_without_reading_the_period_whole()
+    {
+        using var loads = new LoadRecorder(_hub.Services);
+        var scores = _hub.Services.GetRequiredService<NetworkScores>();
+        var before = await ScorerAsync(scores, 2020);
+        var verifiedBefore = await scores.ForPeriodAsync(Readership.Network, 2020, null, null, ScoringBasis.AsVerified, TestContext.Current.CancellationToken);
+        Assert.Equal([("whole", 2020)], loads.Take()); // the verified network is derived from the reported one in memory
+        var trondheim2020 = await _hub.QueryAsync(db => db.Snapshots.Where(s => s.CityId == "NO-5001" && s.Period == 2020).Select(s => s.SnapshotId).SingleAsync());
+
+        await VerdictSeed.AttestAsync(_hub, trondheim2020, Signed.AddDays(5), [(Unemployment(1.34), VerdictOutcome.Verified)]);
+        var after = await ScorerAsync(scores, 2020);
+        var verifiedAfter = await scores.ForPeriodAsync(Readership.Network, 2020, null, null, ScoringBasis.AsVerified, TestContext.Current.CancellationToken);
+
+        Assert.False(before.Period.ValuesOf("NO-5001").Single().Verified);
+        Assert.True(after.Period.ValuesOf("NO-5001").Single().Verified);
+        Assert.False(after.Period.ValuesOf("NO-4601").Single().Verified);
+        Assert.Equal([("update", 2020)], loads.Take());
+        Assert.Empty(verifiedBefore.Period.Cities);
+        Assert.Equal(["NO-5001"], verifiedAfter.Period.Cities);
+        Assert.Same(verifiedAfter, await scores.ForPeriodAsync(Readership.Network, 2020, null, null, ScoringBasis.AsVerified, TestContext.Current.CancellationToken));
     }
 
     private static KpiValue Unemployment(double value) => SnapshotBuilder.Value("EC-P-EM-1C", value, "%");

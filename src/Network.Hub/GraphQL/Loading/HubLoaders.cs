@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
-using Network.Benchmarking.Scoring;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
 using Network.Hub.Embargo;
+using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
 namespace Network.Hub.GraphQL.Loading;
@@ -50,8 +50,8 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
     public IDataLoaderResult<IReadOnlyList<ValueNode>> ValuesOfSnapshot(Guid snapshotId) =>
         Loader<Guid, IReadOnlyList<ValueNode>>("snapshot-values", [], (ids, ct) => ReadAsync<Guid, IReadOnlyList<ValueNode>>(async db =>
         {
-            var rows = await db.KpiValues.AsNoTracking().Where(v => ids.Contains(v.SnapshotId)).ToListAsync(ct);
-            return ByKey(InCatalogueOrder(rows.Select(v => ValueNode.From(v, db.SeesNetworkData))), v => v.SnapshotId);
+            var rows = await db.KpiValues.Where(v => ids.Contains(v.SnapshotId)).WithVerdicts(db).AsNoTracking().ToListAsync(ct);
+            return ByKey(InCatalogueOrder(rows.Select(r => ValueNode.From(r, db.SeesNetworkData))), v => v.SnapshotId);
         }, ct))
         .Load(snapshotId);
 
@@ -59,14 +59,14 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
     public IDataLoaderResult<IReadOnlyList<ValueNode>> Values(string cityId, int? period, DateTimeOffset? asOf) =>
         Loader<string, IReadOnlyList<ValueNode>>($"values:{period}:{Stamp(asOf)}", [], (ids, ct) => ReadAsync<string, IReadOnlyList<ValueNode>>(async db =>
         {
-            var query = db.CurrentValues(asOf).AsNoTracking().Where(v => ids.Contains(v.CityId));
+            var query = db.CurrentValues(asOf).Where(v => ids.Contains(v.CityId));
             if (period is { } p)
             {
                 query = query.Where(v => v.Period == p);
             }
 
-            var rows = await query.ToListAsync(ct);
-            return ByKey(InCatalogueOrder(rows.Select(v => ValueNode.From(v, db.SeesNetworkData))).OrderByDescending(v => v.Period), v => v.CityId);
+            var rows = await query.WithVerdicts(db, asOf).AsNoTracking().ToListAsync(ct);
+            return ByKey(InCatalogueOrder(rows.Select(r => ValueNode.From(r, db.SeesNetworkData))).OrderByDescending(v => v.Period), v => v.CityId);
         }, ct))
         .Load(cityId);
 
@@ -97,11 +97,11 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
     /// A city's score card for a period (as of a date, against a target set); <see langword="null"/> when the city
     /// reported nothing for the period. The period is loaded into the engine once for all cities asked for.
     /// </summary>
-    public IDataLoaderResult<ScoreCard?> Scores(string cityId, int period, DateTimeOffset? asOf, TargetSet targets) =>
-        Loader<string, ScoreCard?>($"scores:{period}:{Stamp(asOf)}:{targets}", null, async (ids, ct) =>
+    public IDataLoaderResult<ScoreCardNode?> Scores(string cityId, int period, DateTimeOffset? asOf, TargetSet targets, ScoringBasis basis) =>
+        Loader<string, ScoreCardNode?>($"scores:{period}:{Stamp(asOf)}:{targets}:{basis}", null, async (ids, ct) =>
         {
-            var scorer = await network.ScorerAsync(period, asOf, targets, ct);
-            return ids.Where(scorer.Period.Contains).ToDictionary(id => id, id => (ScoreCard?)scorer.Score(id), StringComparer.Ordinal);
+            var scorer = await network.ScorerAsync(period, asOf, targets, basis, ct);
+            return ids.Where(scorer.Period.Contains).ToDictionary(id => id, id => (ScoreCardNode?)new ScoreCardNode(scorer.Score(id), basis), StringComparer.Ordinal);
         })
         .Load(cityId);
 

@@ -19,14 +19,14 @@ namespace Network.Hub.GraphQL.Loading;
 /// </summary>
 public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matchers, CallerReadership reader)
 {
-    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, TargetSet Targets), Lazy<Task<Scorer>>> _scorers = new();
-    private readonly ConcurrentDictionary<int, Lazy<Task<PeerMatcher?>>> _matchers = new();
+    private readonly ConcurrentDictionary<(int Period, DateTimeOffset? AsOf, TargetSet Targets, ScoringBasis Basis), Lazy<Task<Scorer>>> _scorers = new();
+    private readonly ConcurrentDictionary<(int Period, ScoringBasis Basis), Lazy<Task<PeerMatcher?>>> _matchers = new();
     private Lazy<Task<IReadOnlyList<int>>>? _periods;
 
-    /// <summary>The scorer of a period, as of a date, against a target set.</summary>
-    public Task<Scorer> ScorerAsync(int period, DateTimeOffset? asOf, TargetSet targets, CancellationToken cancellationToken) =>
-        _scorers.GetOrAdd((period, asOf, targets), key => new Lazy<Task<Scorer>>(() =>
-            scores.ForPeriodAsync(reader.Current, key.Period, key.AsOf, key.Targets, cancellationToken))).Value;
+    /// <summary>The scorer of a period, as of a date, against a target set, on a basis.</summary>
+    public Task<Scorer> ScorerAsync(int period, DateTimeOffset? asOf, TargetSet targets, ScoringBasis basis, CancellationToken cancellationToken) =>
+        _scorers.GetOrAdd((period, asOf, targets, basis), key => new Lazy<Task<Scorer>>(() =>
+            scores.ForPeriodAsync(reader.Current, key.Period, key.AsOf, key.Targets, key.Basis, cancellationToken))).Value;
 
     /// <summary>The periods that have current values, newest first: read once per request, however many fields ask.</summary>
     public Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matcher
     }
 
     /// <summary>The matcher of <paramref name="period"/>, or of the newest period with data when null; null when there is none.</summary>
-    public async Task<PeerMatcher?> MatcherAsync(int? period, CancellationToken cancellationToken)
+    public async Task<PeerMatcher?> MatcherAsync(int? period, ScoringBasis basis, CancellationToken cancellationToken)
     {
         if (period is null)
         {
@@ -49,6 +49,6 @@ public sealed class RequestNetwork(NetworkScores scores, NetworkMatchers matcher
             period = periods[0];
         }
 
-        return await _matchers.GetOrAdd(period.Value, p => new Lazy<Task<PeerMatcher?>>(() => matchers.ForPeriodAsync(reader.Current, p, cancellationToken))).Value;
+        return await _matchers.GetOrAdd((period.Value, basis), key => new Lazy<Task<PeerMatcher?>>(() => matchers.ForPeriodAsync(reader.Current, key.Period, key.Basis, cancellationToken))).Value;
     }
 }

@@ -16,6 +16,7 @@ namespace Network.Hub.GraphQL.Loading;
 /// <param name="Origin">Who produced the data.</param>
 /// <param name="Source">Where it can be checked.</param>
 /// <param name="Note">An optional note.</param>
+/// <param name="Verdict">Its current verdict (<see cref="ValueVerdicts"/>); null when no verifier gave one the reader may see.</param>
 public sealed record ValueNode(
     Guid SnapshotId,
     string CityId,
@@ -27,13 +28,15 @@ public sealed record ValueNode(
     DataQuality Quality,
     string Origin,
     string Source,
-    string? Note)
+    string? Note,
+    ValueVerdict? Verdict = null)
 {
-    /// <summary>The node of a stored value; the city's note only for a reader inside the network.</summary>
-    public static ValueNode From(KpiValueRecord v, bool withNote)
+    /// <summary>The node of a stored value and its current verdict; the city's note only for a reader inside the network.</summary>
+    public static ValueNode From(ValueWithVerdict row, bool withNote)
     {
-        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(row);
+        var v = row.Value;
         return new(v.SnapshotId, v.CityId, v.Period, v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit, v.Quality, v.Origin, v.Source,
-            MembersOnly.Note(v, withNote));
+            MembersOnly.Note(v, withNote), ValueVerdict.Of(row.Verdict));
     }
 }

@@ -5,6 +5,8 @@ using Network.Benchmarking.Matching;
 using Network.Hub.Identity;
 using Network.Hub.GraphQL.Loading;
 using Network.Hub.GraphQL.Limits;
+using Network.Hub.GraphQL.Types;
+using Network.Hub.Scoring;
 using OpenIddict.Abstractions;
 
 namespace Network.Hub.GraphQL.Matching;
@@ -25,6 +27,7 @@ internal static class MatchingFields
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("kpis", "SIMILAR: the KPIs to compare on (every KPI with a direction when omitted).")
             .Argument<ListGraphType<NonNullGraphType<FloatGraphType>>>("weights", "SIMILAR: a weight per KPI in kpis, in the same order (all 1 when omitted).")
             .Argument<IntGraphType>("period", "The period; the newest with data when omitted.")
+            .Argument<ScoringBasisGraphType>("basis", "AS_REPORTED (every reported value) or AS_VERIFIED (only verified values, as in a U4SSC City Snapshot).", a => a.DefaultValue = ScoringBasis.AsReported)
             .Argument<IntGraphType>("limit", $"At most this many (at most {MaxPeers}).", a => a.DefaultValue = 10)
             .Argument<BooleanGraphType>("sameCountry", "Only cities of the city's country.", a => a.DefaultValue = false)
             .Argument<LongGraphType>("minPopulation", "Only cities with at least this population (cities without a registered population are left out).")
@@ -49,12 +52,12 @@ internal static class MatchingFields
                 {
                     var kpis = Weights(c, matcher);
                     var similar = FieldErrors.Guard(c, () => matcher.SimilarCities(city, kpis, limit, filter));
-                    return similar.Select((s, i) => new PeerNode(PeerMode.Similar, i + 1, s, null)).ToArray();
+                    return similar.Select((s, i) => new PeerNode(PeerMode.Similar, i + 1, s, null, c.BasisArgument())).ToArray();
                 }
 
                 var rules = c.GetArgument<int?>("minimumOverlap") is { } overlap ? MatchRules.Default with { MinimumOverlap = overlap } : null;
                 var matches = FieldErrors.Guard(c, () => matcher.ComplementaryPartners(city, limit, filter, rules));
-                return matches.Select((m, i) => new PeerNode(PeerMode.Complementary, i + 1, null, m)).ToArray();
+                return matches.Select((m, i) => new PeerNode(PeerMode.Complementary, i + 1, null, m, c.BasisArgument())).ToArray();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BetterPeerGraphType>>>>("learnFrom")
@@ -62,6 +65,7 @@ internal static class MatchingFields
             .Argument<NonNullGraphType<IdGraphType>>("city", "The city, e.g. NO-5001.")
             .Argument<NonNullGraphType<StringGraphType>>("kpi", "A KPI code (EN-EN-AQ-2C) or a category code or name (EN-EN-AQ, Air Quality).")
             .Argument<IntGraphType>("period", "The period; the newest with data when omitted.")
+            .Argument<ScoringBasisGraphType>("basis", "AS_REPORTED (every reported value) or AS_VERIFIED (only verified values, as in a U4SSC City Snapshot).", a => a.DefaultValue = ScoringBasis.AsReported)
             .Argument<IntGraphType>("limit", $"At most this many (at most {MaxPeers}).", a => a.DefaultValue = 10)
             .WithComplexityImpact(c => new FieldComplexityResult(FieldCosts.Matching, Math.Clamp(c.GetArgument("limit", 10), 1, MaxPeers)))
             .ResolveAsync(async c =>
@@ -69,17 +73,19 @@ internal static class MatchingFields
                 var matcher = await MatcherAsync(c);
                 return matcher is null
                     ? []
-                    : FieldErrors.Guard(c, () => matcher.LearnFrom(c.GetArgument<string>("city"), c.GetArgument<string>("kpi"), Limit(c)));
+                    : FieldErrors.Guard(c, () => matcher.LearnFrom(c.GetArgument<string>("city"), c.GetArgument<string>("kpi"), Limit(c)))
+                        .Select(peer => new BetterPeerNode(peer, c.BasisArgument())).ToList();
             });
 
         query.Field<NetworkViewGraphType>("network")
             .Description("The coordinator's view of one period: strengths and gaps, thinly reported KPIs, and the pairing of all cities (the pairing needs network:coordinate). Null when no city reported anything.")
             .Argument<IntGraphType>("period", "The period; the newest with data when omitted.")
+            .Argument<ScoringBasisGraphType>("basis", "AS_REPORTED (every reported value) or AS_VERIFIED (only verified values, as in a U4SSC City Snapshot).", a => a.DefaultValue = ScoringBasis.AsReported)
             .WithComplexityImpact(FieldCosts.NetworkView, 1)
             .ResolveAsync(async c =>
             {
                 var matcher = await MatcherAsync(c);
-                return matcher is null ? null : new NetworkViewNode(matcher, c.User?.HasScope(Scopes.Coordinate) == true);
+                return matcher is null ? null : new NetworkViewNode(matcher, c.User?.HasScope(Scopes.Coordinate) == true, c.BasisArgument());
             });
     }
 
@@ -92,7 +98,7 @@ internal static class MatchingFields
     }
 
     private static Task<PeerMatcher?> MatcherAsync(IResolveFieldContext c) =>
-        c.RequestServices!.GetRequiredService<RequestNetwork>().MatcherAsync(c.GetArgument<int?>("period"), c.CancellationToken);
+        c.RequestServices!.GetRequiredService<RequestNetwork>().MatcherAsync(c.GetArgument<int?>("period"), c.BasisArgument(), c.CancellationToken);
 
     private static List<KpiWeight> Weights(IResolveFieldContext c, PeerMatcher matcher)
     {

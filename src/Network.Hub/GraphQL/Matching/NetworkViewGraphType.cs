@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Network.Hub.GraphQL.Types;
 using Network.Hub.GraphQL.Limits;
 using Network.Hub.Identity;
 
@@ -14,6 +15,7 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
         Name = "NetworkView";
         Description = "The whole network for one period: strengths and gaps per city and category, thinly reported KPIs, and the pairing into learning partners.";
         Field<NonNullGraphType<IntGraphType>>("period").Description("The period.").Resolve(c => c.Source.Period);
+        Field<NonNullGraphType<ScoringBasisGraphType>>("basis").Description("Which values the view counted: every reported one, or only the verified ones.").Resolve(c => c.Source.Basis);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryStandingGraphType>>>>("strengthsAndGaps")
             .Description("Each city's standing per category, classed as a strength (mean standing at least strengthAtLeast) or a gap (at most gapAtMost).")
             .Argument<IdGraphType>("city", "Only this city.")
@@ -27,6 +29,9 @@ public sealed class NetworkViewGraphType : ObjectGraphType<NetworkViewNode>
                     ? FieldErrors.Guard(c, () => c.Source.Matcher.StrengthsAndGaps(city, strength, gap))
                     : c.Source.Matcher.NetworkStrengthsAndGaps(strength, gap).ToList();
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VerifiedShareGraphType>>>>("verifiedShares")
+            .Description("Each city's verified share: how many of its current values of the period a U4SSC verifier verified (on the AS_VERIFIED basis every counted value is verified).")
+            .Resolve(c => VerifiedShareNode.Of(c.Source.Matcher.Period));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThinKpiGraphType>>>>("thinlyReported")
             .Description("KPIs fewer than minimumCities reported.")
             .Argument<IntGraphType>("minimumCities", "The threshold.", a => a.DefaultValue = 5)

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Network.Hub.GraphQL.Types;
 
 namespace Network.Hub.GraphQL.Matching;
 
@@ -13,6 +14,7 @@ public sealed class PeerGraphType : ObjectGraphType<PeerNode>
         Field<NonNullGraphType<IdGraphType>>("cityId").Description("The peer city.").Resolve(c => c.Source.CityId);
         Field<NonNullGraphType<IntGraphType>>("rank").Description("Its place in the answer (1 = closest or most mutually beneficial).").Resolve(c => c.Source.Rank);
         Field<NonNullGraphType<PeerModeGraphType>>("mode").Description("How it was found.").Resolve(c => c.Source.Mode);
+        Field<NonNullGraphType<ScoringBasisGraphType>>("basis").Description("Which values the match counted: every reported one, or only the verified ones.").Resolve(c => c.Source.Basis);
         Field<SimilarCityGraphType>("similarity").Description("The similarity, in SIMILAR mode.").Resolve(c => c.Source.Similar);
         Field<ComplementaryMatchGraphType>("match").Description("The complementary match with its explanation, in COMPLEMENTARY mode.").Resolve(c => c.Source.Complementary);
     }

@@ -1,4 +1,5 @@
 using Network.Benchmarking.Matching;
+using Network.Hub.Scoring;
 
 namespace Network.Hub.GraphQL.Matching;
 
@@ -7,7 +8,8 @@ namespace Network.Hub.GraphQL.Matching;
 /// <param name="Rank">Its place in the answer, from 1.</param>
 /// <param name="Similar">The similarity, in <see cref="PeerMode.Similar"/> mode.</param>
 /// <param name="Complementary">The match, in <see cref="PeerMode.Complementary"/> mode.</param>
-public sealed record PeerNode(PeerMode Mode, int Rank, SimilarCity? Similar, ComplementaryMatch? Complementary)
+/// <param name="Basis">Which values the match counted: every reported one, or only the verified ones.</param>
+public sealed record PeerNode(PeerMode Mode, int Rank, SimilarCity? Similar, ComplementaryMatch? Complementary, ScoringBasis Basis = ScoringBasis.AsReported)
 {
     /// <summary>The peer city.</summary>
     public string CityId => Similar?.CityId ?? Complementary!.PartnerId;

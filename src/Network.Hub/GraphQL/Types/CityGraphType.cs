@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Network.Hub.GraphQL.Limits;
 using Network.Hub.GraphQL.Loading;
+using Network.Hub.Scoring;
 
 namespace Network.Hub.GraphQL.Types;
 
@@ -51,6 +52,7 @@ public sealed class CityGraphType : ObjectGraphType<CityNode>
             .Argument<DateTimeScalar>("asOf", "Score the values as published on this instant; now when omitted.")
             .Argument<StringGraphType>("targetSet", "The target set's name (its newest version); definition-implied when omitted.")
             .WithComplexityImpact(FieldCosts.ScoreCard, 1)
-            .ResolveAsync(async c => c.Loaders().Scores(c.Source.Id, c.GetArgument<int>("period"), c.GetArgument<DateTimeOffset?>("asOf"), await c.TargetSetArgumentAsync()));
+            .Argument<ScoringBasisGraphType>("basis", "AS_REPORTED (every reported value) or AS_VERIFIED (only verified values, as in a U4SSC City Snapshot).", a => a.DefaultValue = ScoringBasis.AsReported)
+            .ResolveAsync(async c => c.Loaders().Scores(c.Source.Id, c.GetArgument<int>("period"), c.GetArgument<DateTimeOffset?>("asOf"), await c.TargetSetArgumentAsync(), c.BasisArgument()));
     }
 }

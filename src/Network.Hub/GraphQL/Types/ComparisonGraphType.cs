@@ -15,6 +15,7 @@ public sealed class ComparisonGraphType : ObjectGraphType<ComparisonTable>
         Field<NonNullGraphType<IntGraphType>>("period").Description("The reporting period.").Resolve(c => c.Source.Period);
         Field<DateTimeScalar>("asOf").Description("The instant the values are as published on; null for the current values.").Resolve(c => c.Source.AsOf);
         Field<NonNullGraphType<StringGraphType>>("targetSet").Description("The target set (name and version) the scores are against.").Resolve(c => c.Source.TargetSet);
+        Field<NonNullGraphType<ScoringBasisGraphType>>("basis").Description("Which values counted: every reported one, or only the verified ones (then an unverified value is a missing cell).").Resolve(c => c.Source.Basis);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComparedCityGraphType>>>>("cities").Description("The columns.").Resolve(c => c.Source.Cities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComparisonRowGraphType>>>>("rows").Description("The rows.").WithComplexityImpact(1, Arguments.TypicalValues).Resolve(c => c.Source.Rows);
     }

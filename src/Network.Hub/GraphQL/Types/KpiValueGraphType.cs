@@ -22,6 +22,13 @@ public sealed class KpiValueGraphType : ObjectGraphType<ValueNode>
         Field<NonNullGraphType<StringGraphType>>("source").Description("Where it can be checked.").Resolve(c => c.Source.Source);
         Field<StringGraphType>("note").Description("A note from the city; members of the network only (null for anonymous readers).").Resolve(c => c.Source.Note);
         Field<NonNullGraphType<IntGraphType>>("period").Description("The reporting period.").Resolve(c => c.Source.Period);
+        Field<NonNullGraphType<BooleanGraphType>>("verified")
+            .Description("Whether a U4SSC verifier confirmed the value: the newest verdict on this KPI, data point, number and unit in the city and period says verified.")
+            .Resolve(c => c.Source.Verdict?.Verified ?? false);
+        Field<StringGraphType>("verdict").Description("That newest verdict: verified, not-verified or question; null when no verifier gave one.").Resolve(c => c.Source.Verdict?.WireName);
+        Field<StringGraphType>("verifiedBy").Description("The verifier that gave the verdict.").Resolve(c => c.Source.Verdict?.VerifierId);
+        Field<DateTimeScalar>("verifiedAt").Description("When the verifier signed the attestation holding the verdict.").Resolve(c => c.Source.Verdict?.IssuedAt);
+        Field<StringGraphType>("attestationDigest").Description("That attestation's digest (GET /api/snapshots/{id}/attestations lists it with its JWS).").Resolve(c => c.Source.Verdict?.AttestationDigest);
         Field<NonNullGraphType<IdGraphType>>("snapshotId").Description("The snapshot it was published in.").Resolve(c => c.Source.SnapshotId);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ValueScoreGraphType : ObjectGraphType<ValueScore>
         Field<NonNullGraphType<FloatGraphType>>("value").Description("The reported number.").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<StringGraphType>>("unit").Description("The unit symbol.").Resolve(c => c.RequestServices!.GetRequiredService<KpiCatalogue>()[c.Source.Key.Kpi].Unit.Symbol);
         Field<NonNullGraphType<DataQualityGraphType>>("quality").Description("How it was obtained; never changes a score.").Resolve(c => c.Source.Quality);
-        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Whether a verifier confirmed it; never changes a score.").Resolve(c => c.Source.Verified);
+        Field<NonNullGraphType<BooleanGraphType>>("verified").Description("Whether a U4SSC verifier verified it; on the AS_VERIFIED basis only verified values are scored.").Resolve(c => c.Source.Verified);
         Field<TargetGraphType>("target").Description("The target it was scored against; null when the set has none.").Resolve(c => c.Source.Target);
         Field<FloatGraphType>("percentOfTarget").Description("Percent of target, 0-100 (capped); null without a target.").Resolve(c => c.Source.PercentOfTarget);
         Field<IntGraphType>("points").Description("U4SSC points 1-4; null without a target.").Resolve(c => c.Source.Points);

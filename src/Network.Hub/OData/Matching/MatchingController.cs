@@ -6,6 +6,7 @@ using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Matching;
 using Network.Hub.Problems;
+using Network.Hub.Scoring;
 using OpenIddict.Abstractions;
 
 namespace Network.Hub.OData.Matching;
@@ -67,8 +68,14 @@ public sealed class MatchingController(NetworkMatchers matchers, CallerReadershi
     }
 
     private async Task<IActionResult> AnswerAsync<T>(int period, Func<PeerMatcher, IEnumerable<T>> rows, CancellationToken ct)
+        where T : IScoredRow
     {
-        var matcher = await matchers.ForPeriodAsync(reader.Current, period, ct);
+        if (!ScoringBases.TryReadOption(Request, out var basis))
+        {
+            return Answer(HubProblem.UnknownScoringBasis());
+        }
+
+        var matcher = await matchers.ForPeriodAsync(reader.Current, period, basis, ct);
         if (matcher is null)
         {
             return Ok(Array.Empty<T>().AsQueryable());
@@ -76,7 +83,9 @@ public sealed class MatchingController(NetworkMatchers matchers, CallerReadershi
 
         try
         {
-            return Ok(rows(matcher).ToList().AsQueryable());
+            var answer = rows(matcher).ToList();
+            answer.ForEach(row => row.Basis = basis.WireName());
+            return Ok(answer.AsQueryable());
         }
         catch (Exception e) when (EngineRefusal.Of(e) is { } refusal)
         {

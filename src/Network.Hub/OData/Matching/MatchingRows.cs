@@ -2,9 +2,22 @@ using Network.Benchmarking.Matching;
 
 namespace Network.Hub.OData.Matching;
 
-/// <summary>A complementary partner of a city, one row per partner (function <c>PeerMatches</c>).</summary>
-public sealed class PeerMatchRow
+/// <summary>A row computed by the engine on a basis, which it states.</summary>
+public interface IScoredRow
 {
+    /// <summary>
+    /// Which values the engine counted: <c>asReported</c> (every reported value, the default) or <c>asVerified</c>
+    /// (only verified values; the query option <c>basis=asVerified</c>).
+    /// </summary>
+    string Basis { get; set; }
+}
+
+/// <summary>A complementary partner of a city, one row per partner (function <c>PeerMatches</c>).</summary>
+public sealed class PeerMatchRow : IScoredRow
+{
+    /// <inheritdoc/>
+    public string Basis { get; set; } = "";
+
     /// <summary>The city asking.</summary>
     public required string CityId { get; init; }
 
@@ -37,8 +50,11 @@ public sealed class PeerMatchRow
 }
 
 /// <summary>One KPI of a complementary match (function <c>MatchContributions</c>): the explanation, row by row.</summary>
-public sealed class MatchContributionRow
+public sealed class MatchContributionRow : IScoredRow
 {
+    /// <inheritdoc/>
+    public string Basis { get; set; } = "";
+
     /// <summary>The city asking.</summary>
     public required string CityId { get; init; }
 
@@ -89,8 +105,11 @@ public sealed class MatchContributionRow
 }
 
 /// <summary>A city that does better on a KPI or category (function <c>LearnFrom</c>).</summary>
-public sealed class LearnFromRow
+public sealed class LearnFromRow : IScoredRow
 {
+    /// <inheritdoc/>
+    public string Basis { get; set; } = "";
+
     /// <summary>The city asking.</summary>
     public required string CityId { get; init; }
 
@@ -117,8 +136,11 @@ public sealed class LearnFromRow
 }
 
 /// <summary>A city's standing in one category (function <c>StrengthsAndGaps</c>).</summary>
-public sealed class CategoryStandingRow
+public sealed class CategoryStandingRow : IScoredRow
 {
+    /// <inheritdoc/>
+    public string Basis { get; set; } = "";
+
     /// <summary>The city.</summary>
     public required string CityId { get; init; }
 
