@@ -68,6 +68,7 @@ try
     app.MapPublicKeysApi();
     app.MapEnrollmentsApi();
     app.MapVerifiersApi();
+    app.MapVerificationQueueApi();
     app.MapODataFeed();
     app.MapGraphQL();
     app.MapComparisonExports();

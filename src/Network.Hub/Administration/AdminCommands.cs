@@ -4,18 +4,20 @@ using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Keys;
 using Network.Hub.Storage;
+using Network.Hub.Verifiers;
 
 namespace Network.Hub.Administration;
 
 /// <summary>
 /// The hub's administration commands, run instead of the server when the first argument names one:
 /// <c>dotnet run --project src/Network.Hub -- cities add --id NO-5001 --name Trondheim --jwk key.json</c>, or
-/// <c>clients add --coordinator secretariat</c> for the first coordinator's OAuth client.
+/// <c>clients add --coordinator secretariat</c> for the first coordinator's OAuth client, or
+/// <c>verifiers assign --id demo-verifier --city NO-5001</c>.
 /// They act on the configured database (the same settings as the server) and exit.
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["cities", "keys", "clients"];
+    private static readonly string[] Verbs = ["cities", "keys", "clients", "verifiers"];
 
     /// <summary>Whether <paramref name="args"/> asks for an admin command rather than the server.</summary>
     public static bool AreRequested(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -27,6 +29,7 @@ public static class AdminCommands
         root.Subcommands.Add(Cities(output));
         root.Subcommands.Add(Keys(output));
         root.Subcommands.Add(Clients(output));
+        root.Subcommands.Add(Verifiers(output));
         return root.Parse(args).InvokeAsync();
     }
 
@@ -76,12 +79,23 @@ public static class AdminCommands
             RegisterKeyAsync(registry, output, result.GetValue(city)!, result.GetValue(jwk)!, result.GetValue(kid), ct)));
 
         var revokeKid = new Option<string>("--kid") { Description = "The key id to revoke.", Required = true };
-        var revoke = new Command("revoke", "Revoke a key: new snapshots signed with it are refused; accepted ones stay.") { revokeKid };
-        revoke.SetAction((result, ct) => WithRegistry(output, async registry =>
+        var revoke = new Command("revoke", "Revoke a key (a city's or a verifier's): new snapshots or attestations signed with it are refused; accepted ones stay.") { revokeKid };
+        revoke.SetAction((result, ct) => WithServices(output, async services =>
         {
-            var key = await registry.RevokeKeyAsync(result.GetValue(revokeKid)!, ct)
-                ?? throw new InvalidOperationException($"No key has the id '{result.GetValue(revokeKid)}'.");
-            await output.WriteLineAsync($"Key {key.KeyId} of {key.CityId} revoked at {key.RevokedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+            // Key ids are unique across cities' and verifiers' keys: the id alone says whose key it is.
+            var kid = result.GetValue(revokeKid)!;
+            if (await services.GetRequiredService<KeyRegistry>().RevokeKeyAsync(kid, ct) is { } key)
+            {
+                await output.WriteLineAsync($"Key {key.KeyId} of {key.CityId} revoked at {key.RevokedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+            }
+            else if (await services.GetRequiredService<VerifierRegistry>().RevokeKeyAsync(kid, ct) is { } verifierKey)
+            {
+                await output.WriteLineAsync($"Key {verifierKey.KeyId} of the verifier {verifierKey.VerifierId} revoked at {verifierKey.RevokedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+            }
+            else
+            {
+                throw new InvalidOperationException($"No key has the id '{kid}'.");
+            }
         }));
 
         return new Command("keys", "The key registry.") { add, revoke };
@@ -150,6 +164,46 @@ public static class AdminCommands
         return new Command("clients", "The OAuth clients of nodes and coordinators.") { add, list, remove };
     }
 
+    private static Command Verifiers(TextWriter output)
+    {
+        var list = new Command("list", "List the verifiers, their keys and the cities each is assigned to.");
+        list.SetAction((_, ct) => WithServices(output, async services =>
+        {
+            var registry = services.GetRequiredService<VerifierRegistry>();
+            foreach (var verifier in await registry.ListAsync(ct))
+            {
+                var cities = await registry.AssignedCitiesAsync(verifier.Id, ct);
+                await output.WriteLineAsync($"{verifier.Id}  {verifier.Name}  cities: {(cities.Count == 0 ? "none" : string.Join(", ", cities))}");
+                foreach (var key in verifier.Keys)
+                {
+                    var state = key.RevokedAt is { } r ? $"revoked {r:yyyy-MM-dd HH:mm}" : "active";
+                    await output.WriteLineAsync($"    key {key.KeyId}  valid from {key.ValidFrom:yyyy-MM-dd}  {state}");
+                }
+            }
+        }));
+
+        var id = new Option<string>("--id") { Description = "The verifier id, e.g. demo-verifier.", Required = true };
+        var city = new Option<string>("--city") { Description = "The city id, e.g. NO-5001.", Required = true };
+        var assign = new Command("assign", "Assign a verifier to a city: it may attest the city's values from now on.") { id, city };
+        assign.SetAction((result, ct) => WithServices(output, async services =>
+        {
+            var change = await services.GetRequiredService<VerifierRegistry>().AssignAsync(result.GetValue(id)!, result.GetValue(city)!, "admin command", ct);
+            await output.WriteLineAsync(change.Changed
+                ? $"The verifier {change.Assignment.VerifierId} is assigned to {change.Assignment.CityId}."
+                : $"The verifier {change.Assignment.VerifierId} was assigned to {change.Assignment.CityId} already (since {change.Assignment.AssignedAt:yyyy-MM-dd HH:mm} UTC).");
+        }));
+
+        var unassign = new Command("unassign", "End a verifier's assignment to a city: its attestations for the city are refused from now on.") { id, city };
+        unassign.SetAction((result, ct) => WithServices(output, async services =>
+        {
+            var ended = await services.GetRequiredService<VerifierRegistry>().EndAssignmentAsync(result.GetValue(id)!, result.GetValue(city)!, "admin command", ct)
+                ?? throw new InvalidOperationException($"The verifier {result.GetValue(id)} is not assigned to {result.GetValue(city)}.");
+            await output.WriteLineAsync($"The assignment of {ended.VerifierId} to {ended.CityId} ended at {ended.EndedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        }));
+
+        return new Command("verifiers", "The network's verifiers (they join by enrollment) and the cities each is assigned to.") { list, assign, unassign };
+    }
+
     private static async Task<string> NodeNameAsync(IServiceProvider services, string cityId, CancellationToken ct) =>
         (await services.GetRequiredService<KeyRegistry>().ListAsync(ct)).FirstOrDefault(c => c.Id == cityId) is { } city
             ? $"{city.Name}'s node"
@@ -184,6 +238,7 @@ public static class AdminCommands
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.Services.AddScoped<KeyRegistry>();
+        builder.Services.AddScoped<VerifierRegistry>();
         builder.Services.AddClientStore();
         using var host = builder.Build();
         await host.StartAsync();

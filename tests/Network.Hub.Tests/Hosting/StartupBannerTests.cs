@@ -22,6 +22,7 @@ public sealed class StartupBannerTests(HubApplication hub)
              "POST /api/enrollments/{enrollmentId:guid}/approve", "POST /api/enrollments/{enrollmentId:guid}/reject",
              "GET /api/verifiers", "GET /api/verifiers/{verifierId}/jwks", "GET /api/verifiers/{verifierId}/keys", "POST /api/verifiers/{verifierId}/keys",
              "POST /api/verifiers/{verifierId}/keys/{keyId}/revoke", "POST /api/verifiers/{verifierId}/assignments", "DELETE /api/verifiers/{verifierId}/assignments/{cityId}",
+             "GET /api/verification/queue",
              "GET /odata",
              "POST /graphql", "GET /graphql", "GET /graphql/ui",
              "GET /api/compare.csv", "GET /api/compare.xlsx",

@@ -57,6 +57,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/api/verifiers/{verifierId}/keys/{keyId}/revoke")] = Scopes.Coordinate,
         [("POST", "/api/verifiers/{verifierId}/assignments")] = Scopes.Coordinate,
         [("DELETE", "/api/verifiers/{verifierId}/assignments/{cityId}")] = Scopes.Coordinate,
+        [("GET", "/api/verification/queue")] = Scopes.Verify,
         [("GET", "/api/compare.csv")] = null,
         [("GET", "/api/compare.xlsx")] = null,
         [("GET", "/api/target-sets")] = null,
