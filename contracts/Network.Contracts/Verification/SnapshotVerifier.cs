@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 
@@ -47,7 +48,11 @@ public sealed class SnapshotVerifier : IDisposable
         _rules = new SnapshotRules(catalogue, time);
     }
 
-    /// <summary>Verifies a compact JWS as received (whitespace around it is not trimmed: it is part of what was signed).</summary>
+    /// <summary>
+    /// Verifies a submission as received (whitespace around it is not trimmed: it is part of what was signed): a compact
+    /// JWS, or a format-2 snapshot in the SD-JWT form <c>jws~disclosure~…~</c>, whose disclosures must each match a
+    /// value's <c>_sd</c> digest and together cover every one. The accepted snapshot carries the disclosed notes.
+    /// </summary>
     public async ValueTask<VerificationResult> VerifyAsync(string compactJws, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compactJws);
@@ -56,6 +61,8 @@ public sealed class SnapshotVerifier : IDisposable
             return VerificationResult.Refuse([Rejections.JwsTooLong(compactJws.Length, MaxCompactLength)]);
         }
 
+        var submission = compactJws;
+        (compactJws, var disclosures, var keyBinding) = SelectiveDisclosure.Split(submission);
         var parts = compactJws.Split('.');
         if (parts.Length != 3)
         {
@@ -64,7 +71,7 @@ public sealed class SnapshotVerifier : IDisposable
 
         var problems = new List<Rejection>();
         var header = ReadHeader(parts[0], problems);
-        var (snapshot, payloadReadable) = ReadPayload(parts[1], problems);
+        var (snapshot, payloadReadable) = ReadPayload(parts[1], disclosures, keyBinding, problems);
         var signature = Decode(parts[2], "signature", problems);
 
         if (header.KeyId is { } kid && header.AlgorithmOk && signature is not null)
@@ -77,7 +84,7 @@ public sealed class SnapshotVerifier : IDisposable
             return VerificationResult.Refuse(problems, snapshot);
         }
 
-        return VerificationResult.Accept(new VerifiedSnapshot(snapshot!, header.KeyId!, compactJws, SnapshotFormat.Digest(compactJws)));
+        return VerificationResult.Accept(new VerifiedSnapshot(snapshot!, header.KeyId!, compactJws, SnapshotFormat.Digest(compactJws), disclosures));
     }
 
     private async ValueTask CheckKeyAndSignatureAsync(
@@ -207,7 +214,7 @@ public sealed class SnapshotVerifier : IDisposable
         return new Header(kid, algorithmOk);
     }
 
-    private (Snapshot? Snapshot, bool Readable) ReadPayload(string part, List<Rejection> problems)
+    private (Snapshot? Snapshot, bool Readable) ReadPayload(string part, IReadOnlyList<string> disclosures, string keyBinding, List<Rejection> problems)
     {
         if (Base64Url.GetMaxDecodedLength(part.Length) > SnapshotFormat.MaxPayloadBytes
             && Base64Url.IsValid(part, out var decodedLength) && decodedLength > SnapshotFormat.MaxPayloadBytes)
@@ -232,6 +239,7 @@ public sealed class SnapshotVerifier : IDisposable
         using var doc = JsonDocument.Parse(bytes);
         var snapshot = SnapshotPayloadReader.Read(doc.RootElement, out var shapeProblems);
         problems.AddRange(shapeProblems);
+        snapshot = Disclose(snapshot, disclosures, keyBinding, problems);
 
         // A field the reader could not read has a placeholder; do not also blame the placeholder. Whether
         // supersedes belongs depends on the status, so an unreadable status leaves supersedes unjudged too.
@@ -243,6 +251,67 @@ public sealed class SnapshotVerifier : IDisposable
 
         problems.AddRange(_rules.Check(snapshot).Where(r => !Covers(unreadable, r.Field)));
         return (snapshot, true);
+    }
+
+    // Matches each disclosure to the value whose _sd carries its digest (RFC 9901 §7.1, for one level of values) and
+    // gives that value its note, so the rules judge the note as they judge a format-1 note and the hub stores it.
+    private static Snapshot Disclose(Snapshot snapshot, IReadOnlyList<string> disclosures, string keyBinding, List<Rejection> problems)
+    {
+        if (keyBinding.Length > 0)
+        {
+            problems.Add(Rejections.MalformedDisclosure("disclosures",
+                "After the last disclosure comes a final '~' and nothing else: key binding (RFC 9901 §4.3) is not used."));
+        }
+
+        var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < snapshot.Values.Count; i++)
+        {
+            if (snapshot.Values[i].NoteDigest is { } digest && !owner.TryAdd(digest, i))
+            {
+                problems.Add(Rejections.DuplicateDisclosure($"$.values[{i}].{SnapshotJson.Fields.Sd}",
+                    $"$.values[{owner[digest]}] carries the same digest: each note has its own disclosure with its own salt."));
+            }
+        }
+
+        var notes = new string?[snapshot.Values.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < disclosures.Count; k++)
+        {
+            var field = $"disclosures[{k}]";
+            if (Disclosure.Read(disclosures[k], out var why) is not { } disclosure)
+            {
+                problems.Add(Rejections.MalformedDisclosure(field, why));
+                continue;
+            }
+
+            var digest = disclosure.Digest;
+            if (!seen.Add(digest))
+            {
+                problems.Add(Rejections.DuplicateDisclosure(field, "This disclosure was already sent in this submission."));
+            }
+            else if (owner.TryGetValue(digest, out var index))
+            {
+                notes[index] = disclosure.Note;
+            }
+            else
+            {
+                problems.Add(Rejections.DisclosureNotInPayload(field, snapshot.FormatVersion));
+            }
+        }
+
+        var values = new List<KpiValue>(snapshot.Values.Count);
+        for (var i = 0; i < snapshot.Values.Count; i++)
+        {
+            var value = snapshot.Values[i];
+            if (value.NoteDigest is not null && notes[i] is null && owner[value.NoteDigest] == i)
+            {
+                problems.Add(Rejections.MissingDisclosure($"$.values[{i}].{SnapshotJson.Fields.Sd}"));
+            }
+
+            values.Add(notes[i] is { } note ? value with { Note = note } : value);
+        }
+
+        return snapshot with { Values = values };
     }
 
     private static bool Covers(HashSet<string> unreadable, string field)

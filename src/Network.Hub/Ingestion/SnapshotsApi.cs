@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -25,6 +26,12 @@ public static class SnapshotsApi
     /// <summary>The media type of a compact JWS (RFC 7515 §9.2.1).</summary>
     public const string JoseMediaType = "application/jose";
 
+    /// <summary>
+    /// The media type of an SD-JWT (RFC 9901 §11.2.1): a format-2 snapshot with the disclosures of its notes,
+    /// <c>jws~disclosure~…~</c>. Either media type takes either form; the body decides.
+    /// </summary>
+    public const string SdJwtMediaType = "application/sd-jwt";
+
     /// <summary>The largest body accepted: a 1 MiB payload in base64url, plus header and signature.</summary>
     public const int MaxBodyBytes = 1_500_000;
 
@@ -34,8 +41,8 @@ public static class SnapshotsApi
         var snapshots = app.MapGroup("/api/snapshots").WithTags("Snapshots");
         snapshots.MapPost("/", SubmitAsync)
             .RequireAuthorization(Access.Publish)
-            .Accepts<string>(JoseMediaType)
-            .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose");
+            .Accepts<string>(JoseMediaType, SdJwtMediaType)
+            .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose, or with its notes' disclosures as application/sd-jwt");
         snapshots.MapGet("/{snapshotId:guid}", GetAsync)
             .WithSummary("An accepted snapshot's receipt and the JWS exactly as received");
         return app;
@@ -50,7 +57,8 @@ public static class SnapshotsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, JoseMediaType, StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, SdJwtMediaType, StringComparison.OrdinalIgnoreCase))
         {
             return HubProblem.SnapshotNotJose(request.ContentType).ToResult();
         }
@@ -140,7 +148,7 @@ public static class SnapshotsApi
 
     private static string? ClaimedCity(string jws)
     {
-        var parts = jws.Split('.');
+        var parts = SelectiveDisclosure.JwsOf(jws).Split('.');
         if (parts.Length != 3 || !Base64Url.IsValid(parts[1]))
         {
             return null;

@@ -374,6 +374,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Disclosures")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -385,6 +388,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                     b.Property<string>("Jws")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("JwsPublic")
+                        .HasColumnType("bit");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
