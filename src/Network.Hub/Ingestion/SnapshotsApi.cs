@@ -87,20 +87,27 @@ public static class SnapshotsApi
     public static async Task<Results<Ok<StoredSnapshotView>, ProblemHttpResult>> GetAsync(
         Guid snapshotId, NetworkDbContext db, CancellationToken cancellationToken)
     {
-        // The JWS carries the city's notes, which stay inside the network: a public reader gets the digest, which
-        // identifies the JWS the city can hand out.
-        var withJws = db.SeesNetworkData;
+        // A format-1 JWS with notes carries them, and they stay inside the network: a public reader gets its digest.
+        // Every other JWS (format 2, whose notes are disclosures, or one without notes) goes to anyone who may read
+        // the snapshot; the disclosures go to members.
+        var member = db.SeesNetworkData;
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => s.SnapshotId == snapshotId)
             .Select(s => new
             {
-                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, withJws), null, ""),
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, member), null, "", null),
+                Disclosures = MembersOnly.Disclosures(s, member),
                 KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         return stored is null
             ? HubProblem.NoSuchSnapshot(snapshotId).ToResult()
-            : TypedResults.Ok(stored.View with { KeyRevokedAt = stored.KeyRevokedAt, Signature = SignatureNote(stored.View, stored.KeyRevokedAt) });
+            : TypedResults.Ok(stored.View with
+            {
+                KeyRevokedAt = stored.KeyRevokedAt,
+                Signature = SignatureNote(stored.View, stored.KeyRevokedAt),
+                Disclosures = stored.Disclosures is { } held ? SelectiveDisclosure.Split(held.Insert(0, "~")).Disclosures : member ? [] : null,
+            });
     }
 
     // The verifier judged the key when the snapshot arrived; a later revocation does not undo that acceptance (the key was
@@ -210,10 +217,13 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="KeyId">The signing key.</param>
 /// <param name="Digest">The snapshot digest.</param>
 /// <param name="ValueCount">How many values it holds.</param>
-/// <param name="Jws">The compact JWS as received; null for a reader outside the network, as it carries the cities' notes (the digest still identifies it).</param>
+/// <param name="Jws">The compact JWS as received (without disclosures): for every reader when it holds no note in the clear
+/// (format 2, or format 1 without notes); null for a reader outside the network when it does (the digest still identifies it).</param>
 /// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
 /// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
+/// <param name="Disclosures">For members, the disclosures of a format-2 snapshot's notes as the city sent them (empty when it
+/// had none); null for a reader outside the network. Each one's digest is in a value's <c>_sd</c> (contracts/README.md §4).</param>
 public sealed record StoredSnapshotView(
     Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
     DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string? Jws,
-    DateTimeOffset? KeyRevokedAt, string Signature);
+    DateTimeOffset? KeyRevokedAt, string Signature, IReadOnlyList<string>? Disclosures);
