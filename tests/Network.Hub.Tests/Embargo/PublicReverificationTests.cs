@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Network.Hub.Tests.GraphQL;
 using Network.Hub.Tests.Ingestion;
 using Network.Testing;
 using Network.Testing.Hub;
@@ -92,6 +93,26 @@ public sealed class PublicReverificationTests : IAsyncLifetime
         }
 
         Assert.Equal(new Dictionary<string, string> { ["EN-EN-AQ-2C"] = Note, ["EC-I-WS-3C"] = OtherNote }, notes);
+    }
+
+    [Fact]
+    public async Task GraphQL_gives_the_public_the_same_JWS_and_no_disclosures_and_members_the_disclosures()
+    {
+        var snapshotId = await PublishAsync();
+        using var anonymous = _hub.CreateClient();
+        using var member = await _hub.CreateMemberClientAsync();
+        const string query = """{ city(id: "NO-5001") { snapshots { id jws disclosures values { note } } } }""";
+
+        var publicAnswer = await GraphQLAnswer.PostAsync(anonymous, query);
+        var publicSnapshot = publicAnswer.Ok().At("city.snapshots").Items().Single();
+        var memberSnapshot = (await GraphQLAnswer.PostAsync(member, query)).Ok().At("city.snapshots").Items().Single();
+        using var rest = JsonDocument.Parse(await anonymous.GetStringAsync($"/api/snapshots/{snapshotId}", Ct));
+
+        Assert.Equal(rest.RootElement.GetProperty("jws").GetString(), publicSnapshot.GetProperty("jws").GetString());
+        Assert.Equal(JsonValueKind.Null, publicSnapshot.GetProperty("disclosures").ValueKind);
+        Assert.DoesNotContain("municipal stations", publicSnapshot.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(2, memberSnapshot.GetProperty("disclosures").GetArrayLength());
+        Assert.Contains(Note, memberSnapshot.GetProperty("values").Items().Select(v => v.GetProperty("note").GetString()));
     }
 
     [Fact]
