@@ -263,6 +263,14 @@ public sealed class SnapshotVerifier : IDisposable
                 "After the last disclosure comes a final '~' and nothing else: key binding (RFC 9901 §4.3) is not used."));
         }
 
+        // At most one disclosure per value: more is refused in one reason, so that the answer's size stays bounded too.
+        if (disclosures.Count > SnapshotFormat.MaxValues)
+        {
+            problems.Add(Rejections.MalformedDisclosure("disclosures",
+                $"The submission has {disclosures.Count:N0} disclosures; a snapshot has at most {SnapshotFormat.MaxValues:N0} values, each with at most one note."));
+            return snapshot;
+        }
+
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < snapshot.Values.Count; i++)
         {

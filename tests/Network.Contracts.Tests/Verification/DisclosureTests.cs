@@ -139,6 +139,16 @@ public sealed class DisclosureTests : IDisposable
     }
 
     [Fact]
+    public async Task More_disclosures_than_a_snapshot_can_hold_are_refused_in_one_reason()
+    {
+        var signed = WithNotes().SignWithDisclosures();
+
+        var result = await _network.VerifyAsync(signed.Jws + new string('~', SnapshotFormat.MaxValues + 2));
+
+        Refusal.AssertOnly(result, RejectionReason.MalformedDisclosure, "disclosures");
+    }
+
+    [Fact]
     public async Task A_format_1_snapshot_takes_no_disclosures()
     {
         var jws = WithNotes().Sign();
