@@ -1,4 +1,5 @@
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 
@@ -47,6 +48,9 @@ public sealed class SnapshotBuilder(TestCity city)
 
     /// <summary>The snapshot signed with the city's key: a compact JWS.</summary>
     public string Sign() => city.Keys.CreateSigner().Sign(Build());
+
+    /// <summary>The snapshot signed in format 2 with the city's key: notes withheld behind disclosures.</summary>
+    public SignedSnapshot SignWithDisclosures() => city.Keys.CreateSigner().SignWithDisclosures(Build());
 
     /// <summary>The snapshot signed with <paramref name="keys"/> under their key id, whoever they belong to.</summary>
     public string SignWith(CityKeyPair keys) => keys.CreateSigner().Sign(Build());

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Snapshots;
 
 namespace Network.Contracts.Signing;
@@ -34,10 +35,44 @@ public sealed class SnapshotSigner
     /// <summary>The key id written into every header.</summary>
     public string KeyId { get; }
 
-    /// <summary>The compact JWS for <paramref name="snapshot"/>: <c>header.payload.signature</c>.</summary>
+    /// <summary>
+    /// The compact JWS for <paramref name="snapshot"/> as it is: <c>header.payload.signature</c>. A format-1 snapshot
+    /// carries its notes in the clear, so its JWS is for members only; <see cref="SignWithDisclosures(Snapshot)"/> is what
+    /// nodes use.
+    /// </summary>
     public string Sign(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return CompactJws.Sign(_key, _encodedHeader, SnapshotJson.Serialize(snapshot));
+    }
+
+    /// <summary>
+    /// Signs <paramref name="snapshot"/> in format 2: each note is withheld behind a disclosure with a fresh 128-bit salt,
+    /// the payload carries the disclosures' digests, so the JWS can go to anyone while members get the notes.
+    /// </summary>
+    public SignedSnapshot SignWithDisclosures(Snapshot snapshot) => SignWithDisclosures(snapshot, Disclosure.ForNote);
+
+    /// <summary>
+    /// <see cref="SignWithDisclosures(Snapshot)"/> with the disclosures made by <paramref name="disclose"/>: for test
+    /// vectors with fixed salts.
+    /// </summary>
+    public SignedSnapshot SignWithDisclosures(Snapshot snapshot, Func<string, Disclosure> disclose)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(disclose);
+        var disclosures = new List<Disclosure>();
+        var values = snapshot.Values.Select(v =>
+        {
+            if (v.Note is null)
+            {
+                return v with { NoteDigest = null };
+            }
+
+            var disclosure = disclose(v.Note);
+            disclosures.Add(disclosure);
+            return v with { NoteDigest = disclosure.Digest };
+        }).ToList();
+        var signed = snapshot with { Values = values, FormatVersion = SnapshotFormat.Version2 };
+        return new SignedSnapshot(signed, CompactJws.Sign(_key, _encodedHeader, SnapshotJson.Serialize(signed)), disclosures);
     }
 }

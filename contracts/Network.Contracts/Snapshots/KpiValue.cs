@@ -10,6 +10,8 @@ namespace Network.Contracts.Snapshots;
 /// <param name="Origin">Who produced the data (e.g. <c>Trondheim kommune</c>, <c>Statistics Norway</c>).</param>
 /// <param name="Source">Where it can be checked: a document, table or URL.</param>
 /// <param name="Note">An optional remark for readers (a caveat, a definition difference).</param>
+/// <param name="NoteDigest">In a format-2 snapshot, the digest of the note's disclosure that the signed payload carries
+/// instead of the note (the value's <c>_sd</c>); <see langword="null"/> when the note travels in the clear or there is none.</param>
 public sealed record KpiValue(
     string Kpi,
     string? DataPoint,
@@ -18,4 +20,5 @@ public sealed record KpiValue(
     DataQuality Quality,
     string Origin,
     string Source,
-    string? Note = null);
+    string? Note = null,
+    string? NoteDigest = null);

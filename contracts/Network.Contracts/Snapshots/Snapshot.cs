@@ -12,6 +12,8 @@ namespace Network.Contracts.Snapshots;
 /// <param name="IssuedAt">When the city signed it.</param>
 /// <param name="CatalogueVersion">The KPI catalogue version the values were written for.</param>
 /// <param name="Values">The values; at most one per KPI (and data point).</param>
+/// <param name="FormatVersion">The payload's format: 1 (notes in the clear) or 2 (notes withheld as SD-JWT disclosures,
+/// <see cref="Disclosures.SelectiveDisclosure"/>); contracts/README.md §4 documents both.</param>
 public sealed record Snapshot(
     Guid SnapshotId,
     string CityId,
@@ -20,4 +22,5 @@ public sealed record Snapshot(
     Guid? Supersedes,
     DateTimeOffset IssuedAt,
     string CatalogueVersion,
-    IReadOnlyList<KpiValue> Values);
+    IReadOnlyList<KpiValue> Values,
+    int FormatVersion = SnapshotFormat.Version1);

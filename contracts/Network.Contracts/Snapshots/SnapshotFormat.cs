@@ -19,6 +19,15 @@ public static class SnapshotFormat
     /// </summary>
     public const string AttestationTokenType = "u4ssc-attestation+jws";
 
+    /// <summary>Format 1: notes travel in the clear in the signed payload, so the JWS is for members only.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>
+    /// Format 2: notes travel as SD-JWT disclosures beside the JWS, the payload holds their digests, so the JWS holds
+    /// nothing members-only and every reader may have it. What nodes sign.
+    /// </summary>
+    public const int Version2 = 2;
+
     /// <summary>The largest payload accepted, in bytes after base64url decoding (1 MiB).</summary>
     public const int MaxPayloadBytes = 1024 * 1024;
 
@@ -37,9 +46,11 @@ public static class SnapshotFormat
     /// <summary>
     /// The snapshot digest: unpadded base64url of SHA-256 over the ASCII bytes of the compact JWS. It names one
     /// exact signed snapshot (the hub's idempotency and conflict checks, and a verifier's countersignature, use it).
+    /// Given a submission in the SD-JWT form (<c>jws~disclosure~…~</c>), it is the digest of the JWS part alone:
+    /// the disclosures are not part of what is named.
     /// </summary>
     public static string Digest(string compactJws) =>
-        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(compactJws)));
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Disclosures.SelectiveDisclosure.JwsOf(compactJws))));
 
     /// <summary>
     /// The content hash: unpadded base64url of SHA-256 over the ASCII payload part of the compact JWS. ECDSA
@@ -49,6 +60,7 @@ public static class SnapshotFormat
     public static string ContentHash(string compactJws)
     {
         ArgumentNullException.ThrowIfNull(compactJws);
+        compactJws = Disclosures.SelectiveDisclosure.JwsOf(compactJws);
         var first = compactJws.IndexOf('.', StringComparison.Ordinal);
         var second = first < 0 ? -1 : compactJws.IndexOf('.', first + 1);
         var payload = second < 0 ? compactJws : compactJws[(first + 1)..second];

@@ -29,16 +29,39 @@ public static class SnapshotJson
         public const string Origin = "origin";
         public const string Source = "source";
         public const string Note = "note";
+        public const string FormatVersion = "formatVersion";
+        public const string SdAlg = "_sd_alg";
+        public const string Sd = "_sd";
 #pragma warning restore CS1591
     }
 
-    /// <summary>The payload bytes for <paramref name="snapshot"/>. Optional fields that are null are left out.</summary>
+    /// <summary>
+    /// The payload bytes for <paramref name="snapshot"/>. Optional fields that are null are left out. In format 2 a value
+    /// carries its <see cref="KpiValue.NoteDigest"/> as <c>_sd</c> and never its note.
+    /// </summary>
+    /// <exception cref="ArgumentException">A format-2 value has a note but no digest: its note would be lost.</exception>
     public static byte[] Serialize(Snapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var version2 = snapshot.FormatVersion == SnapshotFormat.Version2;
+        if (version2 && snapshot.Values.Any(v => v.Note is not null && v.NoteDigest is null))
+        {
+            throw new ArgumentException("A format-2 snapshot withholds notes: give each value with a note its disclosure's digest (SnapshotSigner.SignWithDisclosures does).", nameof(snapshot));
+        }
+
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
+            if (version2)
+            {
+                w.WriteNumber(Fields.FormatVersion, SnapshotFormat.Version2);
+                if (snapshot.Values.Any(v => v.NoteDigest is not null))
+                {
+                    w.WriteString(Fields.SdAlg, Disclosures.SelectiveDisclosure.HashAlgorithm);
+                }
+            }
+
             w.WriteString(Fields.SnapshotId, snapshot.SnapshotId.ToString("D"));
             w.WriteString(Fields.CityId, snapshot.CityId);
             w.WriteNumber(Fields.Period, snapshot.Period);
@@ -53,7 +76,7 @@ public static class SnapshotJson
             w.WriteStartArray(Fields.Values);
             foreach (var value in snapshot.Values)
             {
-                WriteValue(w, value);
+                WriteValue(w, value, version2);
             }
 
             w.WriteEndArray();
@@ -76,7 +99,7 @@ public static class SnapshotJson
             w.WriteStartArray();
             foreach (var value in values)
             {
-                WriteValue(w, value);
+                WriteValue(w, value, version2: false);
             }
 
             w.WriteEndArray();
@@ -105,7 +128,7 @@ public static class SnapshotJson
     public static string FormatInstant(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static void WriteValue(Utf8JsonWriter w, KpiValue v)
+    private static void WriteValue(Utf8JsonWriter w, KpiValue v, bool version2)
     {
         w.WriteStartObject();
         w.WriteString(Fields.Kpi, v.Kpi);
@@ -119,7 +142,16 @@ public static class SnapshotJson
         w.WriteString(Fields.Quality, WireNames.Of(v.Quality));
         w.WriteString(Fields.Origin, v.Origin);
         w.WriteString(Fields.Source, v.Source);
-        if (v.Note is not null)
+        if (version2)
+        {
+            if (v.NoteDigest is not null)
+            {
+                w.WriteStartArray(Fields.Sd);
+                w.WriteStringValue(v.NoteDigest);
+                w.WriteEndArray();
+            }
+        }
+        else if (v.Note is not null)
         {
             w.WriteString(Fields.Note, v.Note);
         }

@@ -157,4 +157,21 @@ public enum RejectionReason
     /// before any verification; nothing is kept).
     /// </summary>
     NotTheSendersVerifier = 86,
+
+    // Selective disclosure: a format-2 snapshot's notes travel as SD-JWT disclosures beside its JWS (contracts/README.md §4).
+
+    /// <summary>
+    /// A disclosure is not base64url of the JSON array [salt, "note", text] with a salt of at least 128 bits, or the
+    /// submission's SD-JWT form is broken (an empty disclosure, a key-binding JWT after the last <c>~</c>).
+    /// </summary>
+    MalformedDisclosure = 90,
+
+    /// <summary>No value's <c>_sd</c> carries the disclosure's digest (or the snapshot is format 1, which takes no disclosures).</summary>
+    DisclosureNotInPayload = 91,
+
+    /// <summary>A value's <c>_sd</c> digest has no disclosure in the submission: the members could not read that note.</summary>
+    MissingDisclosure = 92,
+
+    /// <summary>The same disclosure sent twice, or two values carrying the same digest.</summary>
+    DuplicateDisclosure = 93,
 }

@@ -96,6 +96,32 @@ public static class Rejections
     public static Rejection UnknownField(string path) => new(RejectionReason.UnknownField, path,
         "This field is not part of the snapshot format; remove it or check its spelling.");
 
+    /// <summary>A field this format version does not define, said in words when the other version has it.</summary>
+    public static Rejection UnknownField(string path, int version, string name) => name switch
+    {
+        SnapshotJson.Fields.Note when version == SnapshotFormat.Version2 => new(RejectionReason.UnknownField, path,
+            "A format-2 snapshot withholds notes: send the note as a disclosure and put its digest in the value's _sd (contracts/README.md §4)."),
+        SnapshotJson.Fields.Sd or SnapshotJson.Fields.SdAlg when version == SnapshotFormat.Version1 => new(RejectionReason.UnknownField, path,
+            "Withheld notes belong to format 2: add \"formatVersion\": 2 to the payload."),
+        _ => UnknownField(path),
+    };
+
+    /// <summary>A disclosure that cannot be read, or a submission whose SD-JWT form is broken.</summary>
+    public static Rejection MalformedDisclosure(string field, string why) => new(RejectionReason.MalformedDisclosure, field, why);
+
+    /// <summary>A disclosure whose digest no value of the payload carries.</summary>
+    public static Rejection DisclosureNotInPayload(string field, int version) => new(RejectionReason.DisclosureNotInPayload, field,
+        version == SnapshotFormat.Version1
+            ? "A format-1 snapshot carries its notes in the clear and takes no disclosures; sign it in format 2, or send the bare JWS."
+            : "No value's _sd carries this disclosure's digest: the disclosure was not signed with this snapshot, or it was changed.");
+
+    /// <summary>A value's digest without its disclosure.</summary>
+    public static Rejection MissingDisclosure(string field) => new(RejectionReason.MissingDisclosure, field,
+        "The value withholds a note, but no disclosure with this digest came with the snapshot: send every disclosure after the JWS (jws~disclosure~…~).");
+
+    /// <summary>A disclosure sent twice, or a digest carried by two values.</summary>
+    public static Rejection DuplicateDisclosure(string field, string what) => new(RejectionReason.DuplicateDisclosure, field, what);
+
     /// <summary>A field whose value is not acceptable.</summary>
     public static Rejection InvalidField(string path, string why) => new(RejectionReason.InvalidField, path, why);
 

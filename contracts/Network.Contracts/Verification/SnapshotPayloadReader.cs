@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Text.Json;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Snapshots;
 using F = Network.Contracts.Snapshots.SnapshotJson.Fields;
 
@@ -12,10 +14,18 @@ namespace Network.Contracts.Verification;
 internal sealed class SnapshotPayloadReader : PayloadReader
 {
     private static readonly HashSet<string> SnapshotFields =
-        [F.SnapshotId, F.CityId, F.Period, F.Status, F.Supersedes, F.IssuedAt, F.CatalogueVersion, F.Values];
+        [F.FormatVersion, F.SnapshotId, F.CityId, F.Period, F.Status, F.Supersedes, F.IssuedAt, F.CatalogueVersion, F.Values];
+
+    private static readonly HashSet<string> SnapshotFieldsV2 = [F.SdAlg, .. SnapshotFields];
 
     private static readonly HashSet<string> ValueFields =
         [F.Kpi, F.DataPoint, F.Value, F.Unit, F.Quality, F.Origin, F.Source, F.Note];
+
+    // Format 2 withholds every note: a note in the clear would make the JWS members-only again.
+    private static readonly HashSet<string> ValueFieldsV2 =
+        [F.Kpi, F.DataPoint, F.Value, F.Unit, F.Quality, F.Origin, F.Source, F.Sd];
+
+    private int _version = SnapshotFormat.Version1;
 
     private SnapshotPayloadReader()
     {
@@ -53,7 +63,8 @@ internal sealed class SnapshotPayloadReader : PayloadReader
             return new Snapshot(Guid.Empty, "", 0, SnapshotStatus.Final, null, default, "", []);
         }
 
-        RejectUnknown(root, "$", SnapshotFields);
+        _version = ReadVersion(root);
+        RejectUnknown(root, "$", _version == SnapshotFormat.Version2 ? SnapshotFieldsV2 : SnapshotFields);
         var id = ReadGuid(root, "$", F.SnapshotId, required: true) ?? Guid.Empty;
         var city = ReadString(root, "$", F.CityId, required: true) ?? "";
         var period = ReadInt(root, "$", F.Period) ?? 0;
@@ -69,7 +80,43 @@ internal sealed class SnapshotPayloadReader : PayloadReader
         var issuedAt = ReadInstant(root, "$", F.IssuedAt) ?? default;
         var version = ReadString(root, "$", F.CatalogueVersion, required: true) ?? "";
         var values = ReadValues(root);
-        return new Snapshot(id, city, period, status, supersedes, issuedAt, version, values);
+        if (_version == SnapshotFormat.Version2)
+        {
+            ReadDigestAlgorithm(root, values);
+        }
+
+        return new Snapshot(id, city, period, status, supersedes, issuedAt, version, values, _version);
+    }
+
+    // formatVersion: absent or null is format 1 (every snapshot signed before format 2 existed); 1 or 2 when given.
+    private int ReadVersion(JsonElement root)
+    {
+        const string path = "$." + F.FormatVersion;
+        if (!root.TryGetProperty(F.FormatVersion, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return SnapshotFormat.Version1;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n is SnapshotFormat.Version1 or SnapshotFormat.Version2)
+        {
+            return n;
+        }
+
+        Problems.Add(v.ValueKind == JsonValueKind.Number
+            ? Rejections.InvalidField(path, $"{v.GetRawText()} is not a snapshot format version; use 2 (notes as disclosures) or leave it out for format 1.")
+            : Rejections.WrongFieldType(path, "the whole number 2", Describe(v)));
+        return SnapshotFormat.Version1;
+    }
+
+    // _sd_alg names the digest algorithm of the values' _sd digests: required when a value has one, sha-256 only.
+    private void ReadDigestAlgorithm(JsonElement root, List<KpiValue> values)
+    {
+        const string path = "$." + F.SdAlg;
+        var algorithm = ReadString(root, "$", F.SdAlg, required: values.Any(v => v.NoteDigest is not null));
+        if (algorithm is not null && !string.Equals(algorithm, SelectiveDisclosure.HashAlgorithm, StringComparison.Ordinal))
+        {
+            Problems.Add(Rejections.InvalidField(path, $"'{Truncate(algorithm)}' is not supported; disclosures are digested with \"{SelectiveDisclosure.HashAlgorithm}\"."));
+        }
     }
 
     private List<KpiValue> ReadValues(JsonElement root)
@@ -117,7 +164,7 @@ internal sealed class SnapshotPayloadReader : PayloadReader
             return new KpiValue("", null, 0, "", DataQuality.Unknown, "", "");
         }
 
-        RejectUnknown(item, path, ValueFields);
+        RejectUnknown(item, path, _version == SnapshotFormat.Version2 ? ValueFieldsV2 : ValueFields);
         var kpi = ReadString(item, path, F.Kpi, required: true) ?? "";
         var dataPoint = ReadString(item, path, F.DataPoint, required: false);
         var number = ReadNumber(item, path, F.Value);
@@ -132,7 +179,50 @@ internal sealed class SnapshotPayloadReader : PayloadReader
 
         var origin = ReadString(item, path, F.Origin, required: true) ?? "";
         var source = ReadString(item, path, F.Source, required: true) ?? "";
+        if (_version == SnapshotFormat.Version2)
+        {
+            return new KpiValue(kpi, dataPoint, number, unit, quality, origin, source, null, ReadNoteDigest(item, path));
+        }
+
         var note = ReadString(item, path, F.Note, required: false);
         return new KpiValue(kpi, dataPoint, number, unit, quality, origin, source, note);
+    }
+
+    // _sd: the array of exactly one digest of the value's note disclosure (RFC 9901 §4.2.4.1; no decoys).
+    private string? ReadNoteDigest(JsonElement item, string parent)
+    {
+        var path = $"{parent}.{F.Sd}";
+        if (!item.TryGetProperty(F.Sd, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            Problems.Add(Rejections.WrongFieldType(path, "an array holding one digest", Describe(v)));
+            return null;
+        }
+
+        if (v.GetArrayLength() != 1)
+        {
+            Problems.Add(Rejections.InvalidField(path, $"A value withholds one note: _sd holds exactly one digest, not {v.GetArrayLength()}."));
+            return null;
+        }
+
+        var digest = v[0];
+        if (digest.ValueKind != JsonValueKind.String)
+        {
+            Problems.Add(Rejections.WrongFieldType($"{path}[0]", "a digest string", Describe(digest)));
+            return null;
+        }
+
+        var text = digest.GetString()!;
+        if (text.Length != SelectiveDisclosure.DigestLength || text.Contains('=') || !Base64Url.IsValid(text))
+        {
+            Problems.Add(Rejections.InvalidField($"{path}[0]", "A digest is a SHA-256 hash as 43 characters of unpadded base64url."));
+            return null;
+        }
+
+        return text;
     }
 }

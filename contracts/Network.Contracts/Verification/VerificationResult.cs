@@ -44,5 +44,7 @@ public sealed class VerificationResult
 /// <param name="Snapshot">The parsed payload.</param>
 /// <param name="KeyId">The registered key that signed it.</param>
 /// <param name="Jws">The compact JWS exactly as received, kept so anyone can re-verify it later.</param>
-/// <param name="Digest">The snapshot digest (see <see cref="SnapshotFormat.Digest"/>).</param>
-public sealed record VerifiedSnapshot(Snapshot Snapshot, string KeyId, string Jws, string Digest);
+/// <param name="Digest">The snapshot digest (see <see cref="SnapshotFormat.Digest"/>): of the JWS alone.</param>
+/// <param name="Disclosures">The disclosures of a format-2 snapshot's notes, as received and each checked against its
+/// value's digest; empty for a bare JWS. <see cref="Snapshot"/>'s values carry the disclosed notes.</param>
+public sealed record VerifiedSnapshot(Snapshot Snapshot, string KeyId, string Jws, string Digest, IReadOnlyList<string> Disclosures);

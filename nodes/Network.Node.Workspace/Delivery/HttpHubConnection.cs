@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Verification;
 using Network.Node.Workspace.Settings;
 using Network.Node.Workspace.Storage;
@@ -23,6 +24,9 @@ public sealed class HttpHubConnection(HttpClient http, Uri hub, bool ownsClient 
 {
     /// <summary>The media type of a compact JWS (RFC 7515 §9.2.1).</summary>
     public const string JoseMediaType = "application/jose";
+
+    /// <summary>The media type of an SD-JWT (RFC 9901): a format-2 snapshot followed by the disclosures of its notes.</summary>
+    public const string SdJwtMediaType = "application/sd-jwt";
 
     private readonly Uri _endpoint = new(hub.AbsoluteUri.TrimEnd('/') + "/api/snapshots");
     private readonly HubTokens? _tokens = credentials is null ? null : new HubTokens(http, hub, credentials);
@@ -102,7 +106,8 @@ public sealed class HttpHubConnection(HttpClient http, Uri hub, bool ownsClient 
         }
 
         request.Content = new ByteArrayContent(Encoding.ASCII.GetBytes(entry.Jws));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(JoseMediaType);
+        // A format-2 snapshot with notes travels with their disclosures: an SD-JWT (RFC 9901), not a bare JWS.
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(entry.Jws.Contains(SelectiveDisclosure.Separator, StringComparison.Ordinal) ? SdJwtMediaType : JoseMediaType);
         var response = await http.SendAsync(request, ct);
         return (response, await response.Content.ReadAsStringAsync(ct), null);
     }

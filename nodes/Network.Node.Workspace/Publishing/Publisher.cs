@@ -42,8 +42,9 @@ public sealed class Publisher(SnapshotStore store, KeyStore keys, NodeSettings s
                 continue;
             }
 
-            var jws = signer.Sign(snapshot);
-            published.Add(await store.PublishAsync(draft.Number, snapshot, key.KeyId, jws, now, ct)
+            // Format 2: the notes go to the hub as disclosures beside the JWS, so the JWS itself can be public.
+            var signed = signer.SignWithDisclosures(snapshot);
+            published.Add(await store.PublishAsync(draft.Number, snapshot, key.KeyId, signed.Submission, now, ct)
                 ? new PublishedSnapshot(draft, snapshot.SnapshotId, key.KeyId, [])
                 : new PublishedSnapshot(draft, null, key.KeyId, []));
         }

@@ -6,7 +6,7 @@ namespace Network.Hub.Embargo;
 
 /// <summary>
 /// Lets EF Core translate <see cref="MembersOnly"/> inside a query: each call becomes <c>seesNetworkData ? column : null</c>
-/// before the query is compiled. The reader's flag is by then a query parameter (EF Core extracts it before it looks up
+/// (for the JWS, <c>seesNetworkData || row.JwsPublic ? column : null</c>) before the query is compiled. The reader's flag is by then a query parameter (EF Core extracts it before it looks up
 /// its query cache), so one compiled query serves members and the public alike, each with their own answer.
 /// Added to both providers' options by <see cref="StorageExtensions.AddStorage"/>.
 /// </summary>
@@ -30,7 +30,14 @@ internal sealed class MembersOnlyExpansion : ExpressionVisitor, IQueryExpression
             return base.VisitMethodCall(node);
         }
 
-        var column = Expression.Property(Visit(node.Arguments[0]), node.Method.Name);
-        return Expression.Condition(Visit(node.Arguments[1]), column, Expression.Constant(null, typeof(string)));
+        var row = Visit(node.Arguments[0]);
+        var column = Expression.Property(row, node.Method.Name);
+        Expression sees = Visit(node.Arguments[1]);
+        if (node.Method.Name == nameof(MembersOnly.Jws))
+        {
+            sees = Expression.OrElse(sees, Expression.Property(row, nameof(SnapshotRecord.JwsPublic)));
+        }
+
+        return Expression.Condition(sees, column, Expression.Constant(null, typeof(string)));
     }
 }

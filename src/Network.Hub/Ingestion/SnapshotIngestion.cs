@@ -112,7 +112,7 @@ public sealed class SnapshotIngestion(
             }
 
             var snapshot = result.Verified!.Snapshot;
-            var contentHash = SnapshotFormat.ContentHash(submission.Jws);
+            var contentHash = SnapshotFormat.ContentHash(result.Verified.Jws);
             if (stored.TryGetValue(snapshot.SnapshotId, out var existing))
             {
                 // The receipt names what this submission carried: the same content signed again (ECDSA is
@@ -183,6 +183,9 @@ public sealed class SnapshotIngestion(
             CatalogueVersion = s.CatalogueVersion,
             KeyId = verified.KeyId,
             Jws = verified.Jws,
+            // A format-1 JWS with a note carries it in the clear and stays members-only; otherwise anyone may have it.
+            JwsPublic = s.FormatVersion == SnapshotFormat.Version2 || s.Values.All(v => v.Note is null),
+            Disclosures = verified.Disclosures.Count == 0 ? null : string.Concat(verified.Disclosures.Select(d => d + "~")),
             Digest = verified.Digest,
             ContentHash = contentHash,
             ReceivedAt = now,

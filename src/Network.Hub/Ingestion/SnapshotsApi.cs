@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Messages;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -25,6 +26,12 @@ public static class SnapshotsApi
     /// <summary>The media type of a compact JWS (RFC 7515 §9.2.1).</summary>
     public const string JoseMediaType = "application/jose";
 
+    /// <summary>
+    /// The media type of an SD-JWT (RFC 9901 §11.2.1): a format-2 snapshot with the disclosures of its notes,
+    /// <c>jws~disclosure~…~</c>. Either media type takes either form; the body decides.
+    /// </summary>
+    public const string SdJwtMediaType = "application/sd-jwt";
+
     /// <summary>The largest body accepted: a 1 MiB payload in base64url, plus header and signature.</summary>
     public const int MaxBodyBytes = 1_500_000;
 
@@ -34,8 +41,8 @@ public static class SnapshotsApi
         var snapshots = app.MapGroup("/api/snapshots").WithTags("Snapshots");
         snapshots.MapPost("/", SubmitAsync)
             .RequireAuthorization(Access.Publish)
-            .Accepts<string>(JoseMediaType)
-            .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose");
+            .Accepts<string>(JoseMediaType, SdJwtMediaType)
+            .WithSummary("Submit a signed KPI snapshot: compact JWS (ES256) as application/jose, or with its notes' disclosures as application/sd-jwt");
         snapshots.MapGet("/{snapshotId:guid}", GetAsync)
             .WithSummary("An accepted snapshot's receipt and the JWS exactly as received");
         return app;
@@ -50,7 +57,8 @@ public static class SnapshotsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), JoseMediaType, StringComparison.OrdinalIgnoreCase))
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, JoseMediaType, StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, SdJwtMediaType, StringComparison.OrdinalIgnoreCase))
         {
             return HubProblem.SnapshotNotJose(request.ContentType).ToResult();
         }
@@ -79,14 +87,16 @@ public static class SnapshotsApi
     public static async Task<Results<Ok<StoredSnapshotView>, ProblemHttpResult>> GetAsync(
         Guid snapshotId, NetworkDbContext db, CancellationToken cancellationToken)
     {
-        // The JWS carries the city's notes, which stay inside the network: a public reader gets the digest, which
-        // identifies the JWS the city can hand out.
-        var withJws = db.SeesNetworkData;
+        // A format-1 JWS with notes carries them, and they stay inside the network: a public reader gets its digest.
+        // Every other JWS (format 2, whose notes are disclosures, or one without notes) goes to anyone who may read
+        // the snapshot; the disclosures go to members.
+        var member = db.SeesNetworkData;
         var stored = await db.Snapshots.AsNoTracking()
             .Where(s => s.SnapshotId == snapshotId)
             .Select(s => new
             {
-                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, withJws), null, "", Array.Empty<StoredValueView>()),
+                View = new StoredSnapshotView(s.SnapshotId, s.CityId, s.Period, s.Status, s.Supersedes, s.IssuedAt, s.ReceivedAt, s.KeyId, s.Digest, s.Values.Count, MembersOnly.Jws(s, member), null, "", null, Array.Empty<StoredValueView>()),
+                Disclosures = MembersOnly.Disclosures(s, member),
                 KeyRevokedAt = db.CityKeys.Where(k => k.KeyId == s.KeyId).Select(k => k.RevokedAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -100,6 +110,7 @@ public static class SnapshotsApi
         {
             KeyRevokedAt = stored.KeyRevokedAt,
             Signature = SignatureNote(stored.View, stored.KeyRevokedAt),
+            Disclosures = stored.Disclosures is { } held ? SelectiveDisclosure.Split(held.Insert(0, "~")).Disclosures : member ? [] : null,
             Values = [.. values.Select(StoredValueView.Of)],
         });
     }
@@ -149,7 +160,7 @@ public static class SnapshotsApi
 
     private static string? ClaimedCity(string jws)
     {
-        var parts = jws.Split('.');
+        var parts = SelectiveDisclosure.JwsOf(jws).Split('.');
         if (parts.Length != 3 || !Base64Url.IsValid(parts[1]))
         {
             return null;
@@ -211,11 +222,14 @@ public sealed record RejectionView(string Reason, int Code, string Field, string
 /// <param name="KeyId">The signing key.</param>
 /// <param name="Digest">The snapshot digest.</param>
 /// <param name="ValueCount">How many values it holds.</param>
-/// <param name="Jws">The compact JWS as received; null for a reader outside the network, as it carries the cities' notes (the digest still identifies it).</param>
+/// <param name="Jws">The compact JWS as received (without disclosures): for every reader when it holds no note in the clear
+/// (format 2, or format 1 without notes); null for a reader outside the network when it does (the digest still identifies it).</param>
 /// <param name="KeyRevokedAt">When the signing key was revoked, if it was: after the hub accepted the snapshot, which stays valid.</param>
 /// <param name="Signature">The signing key's standing in words, e.g. "Signed with key …, which was revoked on …".</param>
-/// <param name="Values">Its values in the order signed, each with its current verdict (the city's notes stay in the members' JWS).</param>
+/// <param name="Disclosures">For members, the disclosures of a format-2 snapshot's notes as the city sent them (empty when it
+/// had none); null for a reader outside the network. Each one's digest is in a value's <c>_sd</c> (contracts/README.md §4).</param>
+/// <param name="Values">Its values in the order signed, each with its current verdict (the city's notes stay with members).</param>
 public sealed record StoredSnapshotView(
     Guid SnapshotId, string CityId, int Period, SnapshotStatus Status, Guid? Supersedes,
     DateTimeOffset IssuedAt, DateTimeOffset ReceivedAt, string KeyId, string Digest, int ValueCount, string? Jws,
-    DateTimeOffset? KeyRevokedAt, string Signature, IReadOnlyList<StoredValueView> Values);
+    DateTimeOffset? KeyRevokedAt, string Signature, IReadOnlyList<string>? Disclosures, IReadOnlyList<StoredValueView> Values);

@@ -17,7 +17,7 @@ public sealed partial record HubProblem
     /// <summary>415: a snapshot not sent as <c>application/jose</c>.</summary>
     public static HubProblem SnapshotNotJose(string? contentType) =>
         new(StatusCodes.Status415UnsupportedMediaType, "Send the snapshot as application/jose",
-            $"The body must be the compact JWS with Content-Type: {SnapshotsApi.JoseMediaType}; this request has '{contentType}'.");
+            $"The body must be the compact JWS with Content-Type: {SnapshotsApi.JoseMediaType} (or, with its disclosures, the SD-JWT with {SnapshotsApi.SdJwtMediaType}); this request has '{contentType}'.");
 
     /// <summary>413: a snapshot body larger than <see cref="SnapshotsApi.MaxBodyBytes"/>.</summary>
     public static HubProblem SnapshotTooLarge() =>

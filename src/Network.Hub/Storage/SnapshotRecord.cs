@@ -38,8 +38,25 @@ public sealed class SnapshotRecord
     /// <summary>The key that signed it.</summary>
     public required string KeyId { get; init; }
 
-    /// <summary>The compact JWS as received.</summary>
+    /// <summary>
+    /// The compact JWS as received (for a format-2 snapshot the JWS part, without its disclosures). Members-only when
+    /// it holds a note in the clear (<see cref="JwsPublic"/>); read it through <see cref="Embargo.MembersOnly.Jws"/>.
+    /// </summary>
     public required string Jws { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Jws"/> holds nothing members-only, so every reader of the snapshot may have it: true for a
+    /// format-2 snapshot (notes withheld behind disclosures) and for a format-1 snapshot without notes; false for a
+    /// format-1 snapshot with a note in the clear, and for rows stored before this was recorded.
+    /// </summary>
+    public bool JwsPublic { get; init; }
+
+    /// <summary>
+    /// A format-2 snapshot's disclosures of its notes, as received, each followed by <c>~</c> (the SD-JWT form after
+    /// the JWS, so <c>Jws + "~" + Disclosures</c> is what the city sent); <see langword="null"/> when it had none.
+    /// Members-only: read it through <see cref="Embargo.MembersOnly.Disclosures"/>.
+    /// </summary>
+    public string? Disclosures { get; init; }
 
     /// <summary>The snapshot digest (base64url SHA-256 of the JWS): the content hash idempotency compares.</summary>
     public required string Digest { get; init; }

@@ -1,6 +1,10 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Network.Contracts.Attestations;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -69,6 +73,61 @@ public sealed class ContractsReadmeTests
         var script = File.ReadAllText(RepoRoot.Combine("tests", "interop", "jose", "sign-snapshot.mjs"));
 
         Assert.Equal(Normalize(script).TrimEnd('\n'), Block("sign-snapshot.mjs"));
+    }
+
+    [Theory]
+    [InlineData("sign-attestation.mjs")]
+    [InlineData("verify-public.mjs")]
+    public void Readme_quotes_the_attestation_and_re_verification_scripts_exactly(string name)
+    {
+        var script = File.ReadAllText(RepoRoot.Combine("tests", "interop", "jose", name));
+
+        Assert.Equal(Normalize(script).TrimEnd('\n'), Block(name));
+    }
+
+    [Fact]
+    public async Task Readme_format_2_example_verifies_with_its_disclosure_and_its_JWS_holds_no_note()
+    {
+        var jws = Block("example2-jws");
+        var disclosure = Block("example2-disclosure");
+        var publicJwk = Block("example-public-jwk");
+        var kid = (string)JsonNode.Parse(publicJwk)!["kid"]!;
+        var keys = new InMemoryKeyDirectory(new RegisteredKey(kid, "NO-5001", EcPublicJwk.Parse(publicJwk), DateTimeOffset.UnixEpoch));
+        var verifier = new SnapshotVerifier(keys, KpiCatalogue.Default, TimeProvider.System);
+
+        var result = await verifier.VerifyAsync($"{jws}~{disclosure}~", TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Rejections);
+        Assert.Equal(Block("example2-payload"), Network.Testing.RawJws.PayloadOf(jws));
+        Assert.Equal(Block("example2-payload"), Encoding.UTF8.GetString(SnapshotJson.Serialize(result.Verified!.Snapshot)));
+        Assert.Contains($"`{result.Verified.Digest}`", Readme.Value, StringComparison.Ordinal);
+        Assert.Contains($"`{Disclosure.Read(disclosure, out _)!.Digest}`", Readme.Value, StringComparison.Ordinal);
+        var v1Note = JsonNode.Parse(Block("example-payload"))!["values"]![0]!["note"]!.GetValue<string>();
+        Assert.Equal(v1Note, Assert.Single(result.Verified.Snapshot.Values).Note);
+        Assert.DoesNotContain(v1Note, Network.Testing.RawJws.PayloadOf(jws), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readme_attestation_example_is_signed_by_the_example_verifier_key_over_what_AttestationJson_writes()
+    {
+        var jws = Block("example-attestation-jws");
+        var parts = jws.Split('.');
+        var publicJwk = Block("example-verifier-public-jwk");
+        using var verifierKey = CityKeyPair.FromPrivateJwk(Block("example-verifier-private-jwk"));
+        using var ecdsa = EcPublicJwk.Parse(publicJwk).ToECDsa();
+
+        Assert.True(ecdsa.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]),
+            HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        Assert.Equal(verifierKey.KeyId, (string)JsonNode.Parse(publicJwk)!["kid"]!);
+        Assert.Equal(EcPublicJwk.Parse(publicJwk), verifierKey.PublicJwk);
+        Assert.Equal($$"""{"alg":"ES256","kid":"{{verifierKey.KeyId}}","typ":"{{AttestationFormat.TokenType}}"}""", Network.Testing.RawJws.HeaderOf(jws));
+        Assert.Equal(Block("example-attestation-payload"), Network.Testing.RawJws.PayloadOf(jws));
+        var attestation = new Attestation(
+            Guid.Parse("280202de-4d05-44bd-8a19-2b4b6c969162"), "demo-verifier", SnapshotFormat.Digest(Block("example2-jws")),
+            Guid.Parse("2f8f025c-813d-42b9-9a7f-85c0de226979"), "NO-5001", 2020, "U4SSC KPI verification (ITU, 2022)",
+            "U4SSC Verification Report - Trondheim (September 2020)", new DateTimeOffset(2020, 10, 1, 9, 0, 0, TimeSpan.Zero),
+            [new Verdict("EN-EN-AQ-2C", null, 2.46, "tCO2e per capita per year", VerdictOutcome.Verified)]);
+        Assert.Equal(Block("example-attestation-payload"), Encoding.UTF8.GetString(AttestationJson.Serialize(attestation)));
     }
 
     [Fact]
@@ -141,7 +200,7 @@ public sealed class ContractsReadmeTests
         kpi.HasDataPoints ? string.Join(", ", kpi.DataPoints.Select(d => $"`{d}`")) : "—";
 
     // The text between <!-- name --> and <!-- /name -->, without a surrounding code fence.
-    private static string Block(string name)
+    internal static string Block(string name)
     {
         var text = Normalize(Readme.Value);
         var open = $"<!-- {name} -->\n";

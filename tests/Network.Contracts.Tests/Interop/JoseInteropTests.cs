@@ -1,6 +1,9 @@
 using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -76,6 +79,83 @@ public sealed class JoseInteropTests
 
         Assert.Equal(trondheim.Keys.PublicJwk.Thumbprint(), (string?)JsonNode.Parse(RawJws.HeaderOf(jws))!["kid"]);
         Assert.Empty(result.Rejections);
+    }
+
+    [Fact]
+    public async Task A_format_2_snapshot_signed_by_jose_verifies_with_our_disclosures()
+    {
+        using var trondheim = TestCity.Trondheim();
+        var signed = trondheim.Keys.CreateSigner().SignWithDisclosures(FullSnapshot(trondheim));
+
+        var jws = await JoseSigner.SignAsync(trondheim.Keys.ToPrivateJwk(), SnapshotJson.Serialize(signed.Snapshot));
+        var result = await VerifierFor(trondheim).VerifyAsync(SelectiveDisclosure.Compose(jws, signed.Disclosures.Select(d => d.Encoded)), TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Rejections);
+        Assert.Equal(FullSnapshot(trondheim).Values.Select(v => v.Note), result.Verified!.Snapshot.Values.Select(v => v.Note));
+    }
+
+    [Fact]
+    public async Task An_attestation_signed_by_jose_carries_our_payload_under_the_attestation_header_and_verifies()
+    {
+        using var verifier = CityKeyPair.Generate();
+        var payload = Encoding.UTF8.GetBytes(ContractsReadmeTests.Block("example-attestation-payload"));
+
+        var run = await JoseSigner.RunScriptAsync("sign-attestation.mjs", Encoding.UTF8.GetBytes(verifier.ToPrivateJwk()), payload);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var parts = run.Output.Split('.');
+        Assert.Equal(Base64Url.EncodeToString(payload), parts[1]);
+        Assert.Equal($$"""{"alg":"ES256","kid":"{{verifier.KeyId}}","typ":"u4ssc-attestation+jws"}""", RawJws.HeaderOf(run.Output));
+        using var ecdsa = verifier.PublicJwk.ToECDsa();
+        Assert.True(ecdsa.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]),
+            HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    }
+
+    [Fact]
+    public async Task Jose_re_verifies_the_readme_vectors_with_the_JWK_Sets_alone_and_shows_the_note_and_the_verdict()
+    {
+        var (snapshot, cityKeys, attestation, verifierKeys) = ReadmeVectors($"{ContractsReadmeTests.Block("example2-disclosure")}~");
+
+        var run = await JoseSigner.RunScriptAsync("verify-public.mjs", snapshot, cityKeys, attestation, verifierKeys);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var output = JsonNode.Parse(run.Output)!;
+        Assert.Equal(SnapshotFormat.Digest(ContractsReadmeTests.Block("example2-jws")), (string?)output["snapshotDigest"]);
+        var value = output["values"]![0]!;
+        Assert.Equal("verified", (string?)value["verdict"]);
+        Assert.Equal("demo-verifier", (string?)value["verifiedBy"]);
+        Assert.Equal(JsonNode.Parse(ContractsReadmeTests.Block("example-payload"))!["values"]![0]!["note"]!.GetValue<string>(), (string?)value["note"]);
+    }
+
+    [Fact]
+    public async Task Jose_refuses_a_disclosure_whose_note_was_changed()
+    {
+        var original = Disclosure.Read(ContractsReadmeTests.Block("example2-disclosure"), out _)!;
+        var changed = Disclosure.ForNote("A kinder note.", original.Salt).Encoded;
+        var (snapshot, cityKeys, _, _) = ReadmeVectors($"{changed}~");
+
+        var run = await JoseSigner.RunScriptAsync("verify-public.mjs", snapshot, cityKeys);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no value's _sd", run.Error, StringComparison.Ordinal);
+    }
+
+    // The README's format-2 snapshot (with the given disclosures), its attestation, and JWK Sets as the hub serves them.
+    private static (byte[] Snapshot, byte[] CityKeys, byte[] Attestation, byte[] VerifierKeys) ReadmeVectors(string disclosures)
+    {
+        static byte[] Set(string publicJwk)
+        {
+            var key = JsonNode.Parse(publicJwk)!.AsObject();
+            key["use"] = "sig";
+            key["alg"] = "ES256";
+            key["validFrom"] = "2020-01-01T00:00:00+00:00";
+            return Encoding.UTF8.GetBytes(new JsonObject { ["keys"] = new JsonArray(key) }.ToJsonString());
+        }
+
+        return (Encoding.ASCII.GetBytes($"{ContractsReadmeTests.Block("example2-jws")}~{disclosures}"),
+            Set(ContractsReadmeTests.Block("example-public-jwk")),
+            Encoding.ASCII.GetBytes(ContractsReadmeTests.Block("example-attestation-jws")),
+            Set(ContractsReadmeTests.Block("example-verifier-public-jwk")));
     }
 
     // Every field of the format in use: a correction (supersedes), a KPI with data points, a note, text

@@ -57,6 +57,41 @@ internal static class JoseSigner
         }
     }
 
+    /// <summary>
+    /// Runs another script of <c>tests/interop/jose</c> (<c>sign-attestation.mjs</c>, <c>verify-public.mjs</c>) with
+    /// <paramref name="files"/> written to a temporary folder and passed in order: the exit code and what it printed.
+    /// Skips the test as <see cref="SignAsync"/> does.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(string script, params IReadOnlyList<byte[]> files)
+    {
+        var tools = await Installed.Value;
+        if (tools.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var work = Directory.CreateTempSubdirectory("jose-interop-");
+        try
+        {
+            var paths = new List<string> { Path.Combine(Folder, script) };
+            for (var i = 0; i < files.Count; i++)
+            {
+                paths.Add(Path.Combine(work.FullName, $"argument-{i}"));
+                await File.WriteAllBytesAsync(paths[^1], files[i]);
+            }
+
+            using (await WorkTreeLock.TakeAsync())
+            {
+                var run = await RunAsync(tools.Node!, paths, Folder, ScriptTimeout);
+                return (run.ExitCode, run.StandardOutput, run.StandardError);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static async Task<Tools> InstallAsync()
     {
         var node = FindOnPath("node");

@@ -39,6 +39,24 @@ public sealed class BusDoorTests
     }
 
     [Fact]
+    public async Task A_format_2_snapshot_travels_with_its_disclosures_and_is_answered_with_the_digest_of_its_JWS()
+    {
+        await using var broker = await BrokerHub.StartAsync();
+        await using var trondheim = await TestNode.StartAsync(broker.Trondheim.CityId, broker.VirtualHost.Name);
+        var signed = broker.Trondheim.Snapshot()
+            .AddValue(SnapshotBuilder.Value("SC-EH-H-1C", 83.1, "years") with { Note = "From the national register." })
+            .SignWithDisclosures();
+
+        await trondheim.PublishAsync(signed.Submission, TestContext.Current.CancellationToken);
+        await TestNode.WaitUntilAsync(() => Task.FromResult(trondheim.Accepted.Count + trondheim.Rejected.Count == 1), Patience, "the answer");
+
+        Assert.Empty(trondheim.Rejected);
+        Assert.Equal(signed.Digest, Assert.Single(trondheim.Accepted).Digest);
+        Assert.Equal("From the national register.", await broker.Hub.QueryAsync(db =>
+            db.KpiValues.Where(v => v.KpiCode == "SC-EH-H-1C").Select(v => v.Note).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_is_stored_once_and_answered_twice()
     {
         await using var broker = await BrokerHub.StartAsync();

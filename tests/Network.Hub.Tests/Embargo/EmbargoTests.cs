@@ -138,7 +138,7 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
     {
         using var anonymous = network.Hub.CreateClient();
         using var member = await network.Hub.CreateMemberClientAsync();
-        const string query = """{ city(id: "NO-5001") { values(period: 2020) { note } snapshots { values { note } } } }""";
+        const string query = """{ city(id: "NO-5001") { values(period: 2020) { note } snapshots { id jws disclosures values { note } } } }""";
         const string feed = "/odata/KpiValues?$filter=CityId eq 'NO-5001'&$select=Note";
 
         var publicCity = (await GraphQLAnswer.PostAsync(anonymous, query)).Ok().At("city");
@@ -147,6 +147,14 @@ public sealed class EmbargoTests(EmbargoNetwork network) : IClassFixture<Embargo
         Assert.All(publicCity.GetProperty("values").Items(), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
         Assert.All(publicCity.GetProperty("snapshots").Items().SelectMany(s => s.GetProperty("values").Items()), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("note").ValueKind));
         Assert.Equal(["a note for the network"], memberCity.GetProperty("values").Items().Select(v => v.GetProperty("note").GetString()!));
+        // Its snapshot is format 1 with the note in the clear: the JWS stays with members, on GraphQL and REST alike.
+        var snapshot = Assert.Single(publicCity.GetProperty("snapshots").Items());
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("jws").ValueKind);
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("disclosures").ValueKind);
+        Assert.NotNull(Assert.Single(memberCity.GetProperty("snapshots").Items()).GetProperty("jws").GetString());
+        var rest = await OkAnswers.GetTextAsync(anonymous, $"/api/snapshots/{snapshot.GetProperty("id").GetString()}");
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(rest).RootElement.GetProperty("jws").ValueKind);
+        Assert.DoesNotContain("a note for the network", rest, StringComparison.Ordinal);
         Assert.DoesNotContain("a note for the network", await OkAnswers.GetTextAsync(anonymous, feed), StringComparison.Ordinal);
         Assert.Contains("a note for the network", await OkAnswers.GetTextAsync(member, feed), StringComparison.Ordinal);
     }

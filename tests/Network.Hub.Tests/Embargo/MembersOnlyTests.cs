@@ -17,7 +17,7 @@ public sealed class MembersOnlyTests(EmbargoNetwork network) : IClassFixture<Emb
     // Reads the column without deciding for a reader, and may: the one reader, and the model's configuration of the column.
     private static readonly Type[] MayRead = [typeof(MembersOnly), typeof(NetworkDbContext)];
 
-    public static TheoryData<string> MembersOnlyColumns => [nameof(KpiValueRecord.Note), nameof(SnapshotRecord.Jws)];
+    public static TheoryData<string> MembersOnlyColumns => [nameof(KpiValueRecord.Note), nameof(SnapshotRecord.Jws), nameof(SnapshotRecord.Disclosures)];
 
     [Theory]
     [MemberData(nameof(MembersOnlyColumns))]

@@ -54,9 +54,9 @@ public sealed class HttpDoorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Serves_the_stored_jws_back_to_members_to_reverify_and_only_the_digest_to_the_public()
+    public async Task Serves_a_format_1_jws_with_notes_back_to_members_to_reverify_and_only_the_digest_to_the_public()
     {
-        var jws = _trondheim.Snapshot().Sign();
+        var jws = _trondheim.Snapshot().AddValue(SnapshotBuilder.Value("SC-EH-H-1C", 83.1, "years") with { Note = "From the national register." }).Sign();
         using var posted = await SnapshotDoor.PostAsync(_client, jws);
         using var member = await _hub.CreateMemberClientAsync();
 
@@ -64,8 +64,8 @@ public sealed class HttpDoorTests : IAsyncLifetime
         var publicView = await SnapshotDoor.ReadJsonAsync(await _client.GetAsync(posted.Headers.Location, TestContext.Current.CancellationToken));
 
         Assert.Equal(jws, view.GetProperty("jws").GetString());
-        Assert.Equal(4, view.GetProperty("valueCount").GetInt32());
-        // The JWS carries the city's notes, which stay inside the network; the digest still names it.
+        Assert.Equal(5, view.GetProperty("valueCount").GetInt32());
+        // The format-1 JWS carries the city's notes, which stay inside the network; the digest still names it.
         Assert.Equal(JsonValueKind.Null, publicView.GetProperty("jws").ValueKind);
         Assert.Equal(SnapshotFormat.Digest(jws), publicView.GetProperty("digest").GetString());
     }

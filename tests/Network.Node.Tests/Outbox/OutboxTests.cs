@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Contracts.Verification;
@@ -36,7 +37,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(("NO-5001", 2020, SnapshotStatus.Final), (verified.CityId, verified.Period, verified.Status));
         Assert.Equal(_clock.GetUtcNow(), verified.IssuedAt);
         Assert.Equal(KpiCatalogue.CurrentVersion, verified.CatalogueVersion);
-        Assert.Equal(await node.Store.ValuesAsync(stored.Number, ct: Ct), verified.Values);
+        // Format 2: the notes arrive as disclosures beside the JWS, each value's digest in its place.
+        Assert.Equal(SnapshotFormat.Version2, verified.FormatVersion);
+        Assert.Equal(await node.Store.ValuesAsync(stored.Number, ct: Ct), verified.Values.Select(v => v with { NoteDigest = null }));
+        Assert.NotEqual(0, verified.Values.Count(v => v.Note is not null));
+        Assert.Equal(verified.Values.Count(v => v.Note is not null), SelectiveDisclosure.Split(entry.Jws).Disclosures.Count);
         Assert.Equal(SnapshotFormat.Digest(entry.Jws), entry.Digest);
     }
 

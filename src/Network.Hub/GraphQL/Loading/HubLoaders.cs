@@ -4,6 +4,7 @@ using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Network.Benchmarking.Targets;
 using Network.Contracts.Catalogue;
+using Network.Contracts.Disclosures;
 using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
@@ -52,6 +53,23 @@ public sealed class HubLoaders(IServiceScopeFactory scopes, RequestNetwork netwo
         {
             var rows = await db.KpiValues.Where(v => ids.Contains(v.SnapshotId)).WithVerdicts(db).AsNoTracking().ToListAsync(ct);
             return ByKey(InCatalogueOrder(rows.Select(r => ValueNode.From(r, db.SeesNetworkData))), v => v.SnapshotId);
+        }, ct))
+        .Load(snapshotId);
+
+    /// <summary>
+    /// A snapshot's JWS and disclosures as this reader may see them (<see cref="MembersOnly"/>): the JWS for everyone
+    /// when it holds no note in the clear, the disclosures for members. Loaded only when asked for: a JWS can be large.
+    /// </summary>
+    public IDataLoaderResult<SignedForm> SignedForm(Guid snapshotId) =>
+        Loader<Guid, SignedForm>("snapshot-signed", new SignedForm(null, null), (ids, ct) => ReadAsync<Guid, SignedForm>(async db =>
+        {
+            var member = db.SeesNetworkData;
+            var rows = await db.Snapshots.AsNoTracking()
+                .Where(s => ids.Contains(s.SnapshotId))
+                .Select(s => new { s.SnapshotId, Jws = MembersOnly.Jws(s, member), Disclosures = MembersOnly.Disclosures(s, member) })
+                .ToListAsync(ct);
+            return rows.ToDictionary(r => r.SnapshotId, r => new SignedForm(r.Jws,
+                r.Disclosures is { } held ? SelectiveDisclosure.Split("~" + held).Disclosures : member ? [] : null));
         }, ct))
         .Load(snapshotId);
 

@@ -387,6 +387,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Disclosures")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -398,6 +401,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                     b.Property<string>("Jws")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("JwsPublic")
+                        .HasColumnType("bit");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

@@ -378,6 +378,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disclosures")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -389,6 +392,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                     b.Property<string>("Jws")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("JwsPublic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNetworkDbContext))]
-    [Migration("20261207191600_Verification")]
+    [Migration("20261207194158_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -381,6 +381,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disclosures")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -392,6 +395,9 @@ namespace Network.Hub.Storage.Migrations.Sqlite
                     b.Property<string>("Jws")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("JwsPublic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

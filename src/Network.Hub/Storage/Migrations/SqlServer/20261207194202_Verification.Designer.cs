@@ -12,7 +12,7 @@ using Network.Hub.Storage;
 namespace Network.Hub.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNetworkDbContext))]
-    [Migration("20261207191625_Verification")]
+    [Migration("20261207194202_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -390,6 +390,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Disclosures")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -401,6 +404,9 @@ namespace Network.Hub.Storage.Migrations.SqlServer
                     b.Property<string>("Jws")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("JwsPublic")
+                        .HasColumnType("bit");
 
                     b.Property<string>("KeyId")
                         .IsRequired()

@@ -11,6 +11,19 @@ namespace Network.Hub.Storage.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Disclosures",
+                table: "Snapshots",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "JwsPublic",
+                table: "Snapshots",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AlterColumn<string>(
                 name: "CityName",
                 table: "Enrollments",
@@ -292,6 +305,14 @@ namespace Network.Hub.Storage.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Snapshots_Digest",
+                table: "Snapshots");
+
+            migrationBuilder.DropColumn(
+                name: "Disclosures",
+                table: "Snapshots");
+
+            migrationBuilder.DropColumn(
+                name: "JwsPublic",
                 table: "Snapshots");
 
             migrationBuilder.DropColumn(
