@@ -143,12 +143,12 @@ public sealed class AttestationIngestion(
                 .Where(v => v.SnapshotId == snapshot.SnapshotId)
                 .Select(v => new { v.KpiCode, v.DataPoint, v.Value, v.Unit })
                 .ToListAsync(ct))
-            .Select(v => new BoundValue(v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit))
+            .Select(v => new StoredValueKey(v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit))
             .ToHashSet();
         for (var i = 0; i < attestation.Verdicts.Count; i++)
         {
             var verdict = attestation.Verdicts[i];
-            if (!held.Contains(new BoundValue(verdict.Kpi, verdict.DataPoint, verdict.Value, verdict.Unit)))
+            if (!held.Contains(new StoredValueKey(verdict.Kpi, verdict.DataPoint, verdict.Value, verdict.Unit)))
             {
                 problems.Add(Rejections.VerdictForUnknownValue($"$.{AttestationJson.Members.Verdicts}[{i}]", verdict, snapshot.SnapshotId));
             }
@@ -236,5 +236,5 @@ public sealed class AttestationIngestion(
     }
 
     // A value as a verdict binds to it: KPI, data point, number and unit, compared exactly.
-    private readonly record struct BoundValue(string Kpi, string? DataPoint, double Value, string Unit);
+    private readonly record struct StoredValueKey(string Kpi, string? DataPoint, double Value, string Unit);
 }

@@ -14,6 +14,7 @@ public static class DemoExtensions
             ?? builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>()?.Transport is null or BusTransport.InMemory;
         if (enabled)
         {
+            builder.Services.AddSingleton<DemoVerifier>();
             builder.Services.AddSingleton<DemoNetwork>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoNetwork>());
         }

@@ -5,7 +5,6 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Messages;
-using Network.Contracts.Signing;
 using Network.Contracts.Snapshots;
 using Network.Hub.Embargo;
 using Network.Hub.Keys;
@@ -25,6 +24,7 @@ internal sealed class DemoNetwork(
     IBus bus,
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
+    DemoVerifier verifier,
     TimeProvider time,
     ILogger<DemoNetwork> logger) : BackgroundService
 {
@@ -79,8 +79,15 @@ internal sealed class DemoNetwork(
 
         await Task.WhenAny(answered.Task, Task.Delay(TimeSpan.FromSeconds(30), ct));
         await handle.StopAsync(ct);
-        return new DemoSummary(published.Select(p => new DemoOutcome(
-            p.City, p.SnapshotId, p.Values, _answers.GetValueOrDefault(p.SnapshotId, "no answer within 30 s"))).ToList());
+        var outcomes = published.Select(p => new DemoOutcome(
+            p.City, p.SnapshotId, p.Values, _answers.GetValueOrDefault(p.SnapshotId, "no answer within 30 s"))).ToList();
+
+        // The demo verifier attests Trondheim once its snapshot is held, so the demo shows verified values for real reasons.
+        var trondheim = outcomes.FirstOrDefault(o => o.City.Id == DemoVerifier.CityId && o.Answer is "accepted" or "already held");
+        var verification = trondheim is null
+            ? $"{DemoVerifier.Name}: nothing to attest, Trondheim's snapshot is not held"
+            : await verifier.AttestAsync(trondheim.SnapshotId, ct);
+        return new DemoSummary(outcomes, verification);
     }
 
     private Task Answer(Guid snapshotId, string outcome, int expected, TaskCompletionSource answered)
@@ -96,7 +103,8 @@ internal sealed class DemoNetwork(
 
     private async Task<(Guid SnapshotId, int Values)> PublishAsync(DemoCity city, CancellationToken ct)
     {
-        using var keys = await KeysOfAsync(city, ct);
+        // Each demo city keeps its key between runs, as a real node does, in the hub's data folder.
+        using var keys = await DemoKeys.LoadOrCreateAsync(Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory), city.Id, ct);
         await using (var scope = services.CreateNetworkScope())
         {
             var registry = scope.ServiceProvider.GetRequiredService<KeyRegistry>();
@@ -118,7 +126,7 @@ internal sealed class DemoNetwork(
 
         // Deterministic id and signing time: a restart publishes the very same snapshot again.
         var snapshot = new Snapshot(
-            DeterministicId(city, text),
+            NameBasedId.Of($"demo|{city.Id}|{city.Period}|{text}"),
             city.Id,
             city.Period,
             city.Status,
@@ -129,35 +137,6 @@ internal sealed class DemoNetwork(
         await bus.Publish(new SnapshotSubmitted(keys.CreateSigner().Sign(snapshot), city.Id), ct);
         logger.LogInformation("Demo node {City} ({Name}) signed and published snapshot {Snapshot} with {Count} values", city.Id, city.Name, snapshot.SnapshotId, snapshot.Values.Count);
         return (snapshot.SnapshotId, snapshot.Values.Count);
-    }
-
-    // Each demo city keeps its key between runs, as a real node does, in the hub's data folder.
-    private async Task<CityKeyPair> KeysOfAsync(DemoCity city, CancellationToken ct)
-    {
-        var directory = Path.Combine(environment.ContentRootPath, options.Value.KeyDirectory);
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, $"{city.Id}.private.jwk.json");
-        if (File.Exists(file))
-        {
-            return CityKeyPair.FromPrivateJwk(await File.ReadAllTextAsync(file, ct));
-        }
-
-        var keys = CityKeyPair.Generate();
-        await File.WriteAllTextAsync(file, keys.ToPrivateJwk(), ct);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return keys;
-    }
-
-    private static Guid DeterministicId(DemoCity city, string content)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"demo|{city.Id}|{city.Period}|{content}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style, name-based
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -5,7 +5,8 @@ namespace Network.Hub.Demo;
 
 /// <summary>What the demo network did: one outcome per city.</summary>
 /// <param name="Outcomes">Per city: the snapshot it published and the hub's answer.</param>
-public sealed record DemoSummary(IReadOnlyList<DemoOutcome> Outcomes)
+/// <param name="Verification">What the demo verifier did, in words.</param>
+public sealed record DemoSummary(IReadOnlyList<DemoOutcome> Outcomes, string Verification = "")
 {
     /// <summary>The summary printed at start-up.</summary>
     public string Describe()
@@ -19,7 +20,12 @@ public sealed record DemoSummary(IReadOnlyList<DemoOutcome> Outcomes)
             text.AppendLine(culture, $"    {o.City.Id,-12} {o.City.Name,-28} {o.City.Period}  {o.Values,3} values  {o.Answer}");
         }
 
-        text.AppendLine("  Look at them: /api/cities, /api/cities/NO-5001/snapshots");
+        if (Verification.Length > 0)
+        {
+            text.AppendLine(culture, $"  {Verification}");
+        }
+
+        text.AppendLine("  Look at them: /api/cities, /api/cities/NO-5001/snapshots, /api/verifiers");
         return text.ToString();
     }
 }

@@ -59,9 +59,12 @@ public static class StorageExtensions
 
     // EF logs a failed command, connection, query or save as an error, with the SQL and the stack trace, and then throws
     // it; whoever catches it reports it once (a 503 line, the start-up sentence, the 500 handler for a bug). Logged at
-    // debug here, a broken database does not print a stack trace per request nor at start-up.
+    // debug here, a broken database does not print a stack trace per request nor at start-up. SQLite rebuilds a table to
+    // change a column's nullability (the Verification migration does so for Enrollments) and EF warns that the rebuild's
+    // PRAGMA runs outside the transaction: expected and harmless, so not a warning line on every new database's first start.
     private static DbContextOptionsBuilder QuietFailures(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug),
             (RelationalEventId.ConnectionError, LogLevel.Debug),
             (CoreEventId.QueryIterationFailed, LogLevel.Debug),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
@@ -67,6 +68,51 @@ public sealed class DemoNetworkTests : IAsyncLifetime
             Assert.Empty((await verifier.VerifyAsync(jws, TestContext.Current.CancellationToken)).Rejections);
         }
     }
+
+    [Fact]
+    public async Task The_demo_verifier_attests_trondheim_with_one_value_left_with_an_open_question()
+    {
+        using var client = _hub.CreateClient();
+        await WaitForCitiesAsync(client, expected: 8);
+        var snapshotId = await _hub.QueryAsync(db => db.Snapshots.Where(s => s.CityId == "NO-5001").Select(s => s.SnapshotId).SingleAsync());
+
+        // Anonymous, as any reader: the verdicts are public with the public snapshot.
+        var values = await WaitForVerdictsAsync(client, snapshotId);
+
+        var questioned = Assert.Single(values, v => !v.Verified);
+        Assert.Equal(("EC-P-IN-1C", "question", "demo-verifier"), (questioned.Kpi, questioned.Verdict, questioned.VerifiedBy));
+        Assert.All(values.Where(v => v.Kpi != "EC-P-IN-1C"), v => Assert.Equal(("verified", "demo-verifier"), (v.Verdict, v.VerifiedBy)));
+        var verifiers = await client.GetStringAsync(new Uri("/api/verifiers", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("not an accredited U4SSC verifier", verifiers, StringComparison.Ordinal);
+        var question = await _hub.QueryAsync(db => db.ThreadMessages.SingleAsync());
+        Assert.Equal(("NO-5001", 2020, "EC-P-IN-1C", "demo-verifier"), (question.CityId, question.Period, question.KpiCode, question.VerifierId));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized,
+            (await client.GetAsync(new Uri("/api/cities/NO-5001/questions", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private static async Task<ValueVerdictRow[]> WaitForVerdictsAsync(HttpClient client, Guid snapshotId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var snapshot = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/snapshots/{snapshotId}", UriKind.Relative), TestContext.Current.CancellationToken));
+            var values = snapshot.RootElement.GetProperty("values").EnumerateArray()
+                .Select(v => new ValueVerdictRow(
+                    v.GetProperty("kpi").GetString()!,
+                    v.GetProperty("verified").GetBoolean(),
+                    v.GetProperty("verdict").GetString(),
+                    v.GetProperty("verifiedBy").GetString()))
+                .ToArray();
+            if (values.Any(v => v.Verdict is not null) || DateTime.UtcNow > deadline)
+            {
+                return values;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private sealed record ValueVerdictRow(string Kpi, bool Verified, string? Verdict, string? VerifiedBy);
 
     private static async Task<CityView[]> WaitForCitiesAsync(HttpClient client, int expected)
     {

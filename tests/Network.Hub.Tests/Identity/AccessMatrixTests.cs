@@ -96,10 +96,11 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _clients[Caller.Member] = await _hub.CreateMemberClientAsync();
         _clients[Caller.Coordinator] = await _hub.CreateClientAsync(await _hub.AddCoordinatorClientAsync("matrix"), $"{Scopes.Coordinate} {Scopes.Read}");
         // The verifier is assigned to the city whose routes the matrix calls: an unassigned one is refused by the
-        // endpoints' own rule (403), which is not what this matrix is about.
+        // endpoints' own rule (403), which is not what this matrix is about. It is not the verifier the routes name
+        // ({verifierId}), whose assignment the coordinator's DELETE ends on the way.
         using var verifierKeys = CityKeyPair.Generate();
         _clients[Caller.Verifier] = await _hub.CreateClientAsync(
-            await _hub.AddAssignedVerifierAsync("demo-verifier", verifierKeys, _trondheim.CityId), Scopes.Verify);
+            await _hub.AddAssignedVerifierAsync("matrix-verifier", verifierKeys, _trondheim.CityId), Scopes.Verify);
     }
 
     public async ValueTask DisposeAsync()
