@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Network.Contracts.Attestations;
+using Network.Contracts.Disclosures;
 using Network.Hub.Tests.GraphQL;
 using Network.Hub.Tests.Ingestion;
 using Network.Testing;
@@ -13,7 +15,8 @@ namespace Network.Hub.Tests.Embargo;
 /// Anyone can re-check: an anonymous reader fetches a public format-2 snapshot's JWS and the city's JWK Set over HTTP
 /// and re-verifies the signature chain with nothing but System.Security.Cryptography and System.Text.Json, following
 /// contracts/README.md (§3 the JWS, §4 format 2, §8 the key sets), not the project's verifier; no note reaches it. A
-/// member also gets the disclosures and checks each note against its signed digest the same way.
+/// member also gets the disclosures and checks each note against its signed digest the same way. Each verifier
+/// attestation on the snapshot is re-checked the same way with the verifier's JWK Set (§8, §9).
 /// </summary>
 public sealed class PublicReverificationTests : IAsyncLifetime
 {
@@ -40,13 +43,11 @@ public sealed class PublicReverificationTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_reader_re_verifies_a_public_format_2_snapshot_with_public_endpoints_alone_and_sees_no_note()
     {
-        var snapshotId = await PublishAsync();
+        var snapshotId = (await PublishAsync()).Snapshot.SnapshotId;
         using var anonymous = _hub.CreateClient();
 
         var snapshotText = await anonymous.GetStringAsync($"/api/snapshots/{snapshotId}", Ct);
         var jwksText = await anonymous.GetStringAsync("/api/cities/NO-5001/jwks", Ct);
-        // TODO(coordinator): GET /api/snapshots/{id}/attestations comes from the 'attest' branch; once merged, fetch it
-        // here too and check each attestation's JWS against GET /api/verifiers/{id}/jwks the same way.
 
         using var snapshot = JsonDocument.Parse(snapshotText);
         var jws = snapshot.RootElement.GetProperty("jws").GetString()!;
@@ -68,9 +69,62 @@ public sealed class PublicReverificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_anonymous_reader_re_verifies_each_attestation_with_the_verifiers_public_key_set_and_binds_it_to_the_snapshot()
+    {
+        var signed = await PublishAsync();
+        using var verifier = await _hub.RegisterVerifierAsync(TestVerifier.Nordic(), "NO-5001");
+        var built = verifier.Attest(signed.Snapshot, signed.Jws).IssuedAt(DateTimeOffset.UtcNow.AddMinutes(-1))
+            .EditVerdict(1, v => v with { Outcome = VerdictOutcome.NotVerified, Reason = "The labour-force survey gives 1.43 %." });
+        using (var client = await _hub.CreateVerifierClientAsync(verifier.VerifierId))
+        using (var content = new StringContent(built.Sign(), Encoding.ASCII, "application/jose"))
+        using (var posted = await client.PostAsync(new Uri("/api/attestations", UriKind.Relative), content, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        var snapshotId = signed.Snapshot.SnapshotId;
+        using var anonymous = _hub.CreateClient();
+        var snapshotText = await anonymous.GetStringAsync($"/api/snapshots/{snapshotId}", Ct);
+        var attestationsText = await anonymous.GetStringAsync($"/api/snapshots/{snapshotId}/attestations", Ct);
+        var snapshotJws = JsonDocument.Parse(snapshotText).RootElement.GetProperty("jws").GetString()!;
+        var snapshotPayload = VerifyJws(snapshotJws, await anonymous.GetStringAsync("/api/cities/NO-5001/jwks", Ct), "u4ssc-snapshot+jws");
+        // A verdict binds to a value by (kpi, dataPoint, value, unit) of the signed snapshot (contracts/README.md §9).
+        var signedValues = snapshotPayload.GetProperty("values").EnumerateArray().Select(Binding).ToHashSet();
+
+        using var attestations = JsonDocument.Parse(attestationsText);
+        var listed = Assert.Single(attestations.RootElement.EnumerateArray());
+        var attestationJws = listed.GetProperty("jws").GetString()!;
+        var verifierId = listed.GetProperty("verifierId").GetString()!;
+        var verifierJwks = await anonymous.GetStringAsync($"/api/verifiers/{verifierId}/jwks", Ct);
+        var payload = VerifyJws(attestationJws, verifierJwks, "u4ssc-attestation+jws");
+
+        Assert.Equal(B64(SHA256.HashData(Encoding.ASCII.GetBytes(attestationJws))), listed.GetProperty("digest").GetString());
+        Assert.Equal(B64(SHA256.HashData(Encoding.ASCII.GetBytes(snapshotJws))), payload.GetProperty("snapshotDigest").GetString());
+        Assert.Equal(verifierId, payload.GetProperty("verifierId").GetString());
+        Assert.Equal(
+            (snapshotPayload.GetProperty("snapshotId").GetString(), snapshotPayload.GetProperty("cityId").GetString(), snapshotPayload.GetProperty("period").GetInt32()),
+            (payload.GetProperty("snapshotId").GetString(), payload.GetProperty("cityId").GetString(), payload.GetProperty("period").GetInt32()));
+        var verdicts = payload.GetProperty("verdicts").EnumerateArray().ToList();
+        Assert.Equal(signedValues.Count, verdicts.Count);
+        Assert.All(verdicts, v => Assert.Contains(Binding(v), signedValues));
+        Assert.Equal(["not-verified", "verified", "verified"], verdicts.Select(v => v.GetProperty("verdict").GetString()).Order(StringComparer.Ordinal));
+
+        // §8: the key is the verifier's, was valid when the attestation was issued, and is not revoked.
+        var kid = JsonDocument.Parse(FromB64(attestationJws.Split('.')[0])).RootElement.GetProperty("kid").GetString();
+        var key = JsonDocument.Parse(verifierJwks).RootElement.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kid").GetString() == kid);
+        Assert.True(key.GetProperty("validFrom").GetDateTimeOffset() <= payload.GetProperty("issuedAt").GetDateTimeOffset());
+        Assert.False(key.TryGetProperty("revokedAt", out _));
+        foreach (var text in new[] { attestationsText, verifierJwks, Encoding.UTF8.GetString(FromB64(attestationJws.Split('.')[1])) })
+        {
+            Assert.DoesNotContain("municipal stations", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("night flows", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_member_gets_the_disclosures_and_checks_each_note_against_its_signed_digest()
     {
-        var snapshotId = await PublishAsync();
+        var snapshotId = (await PublishAsync()).Snapshot.SnapshotId;
         using var member = await _hub.CreateMemberClientAsync();
 
         using var snapshot = JsonDocument.Parse(await member.GetStringAsync($"/api/snapshots/{snapshotId}", Ct));
@@ -98,7 +152,7 @@ public sealed class PublicReverificationTests : IAsyncLifetime
     [Fact]
     public async Task GraphQL_gives_the_public_the_same_JWS_and_no_disclosures_and_members_the_disclosures()
     {
-        var snapshotId = await PublishAsync();
+        var snapshotId = (await PublishAsync()).Snapshot.SnapshotId;
         using var anonymous = _hub.CreateClient();
         using var member = await _hub.CreateMemberClientAsync();
         const string query = """{ city(id: "NO-5001") { snapshots { id jws disclosures values { note } } } }""";
@@ -128,7 +182,7 @@ public sealed class PublicReverificationTests : IAsyncLifetime
     }
 
     // Posts a final format-2 snapshot with two notes through the HTTP door as an SD-JWT.
-    private async Task<Guid> PublishAsync()
+    private async Task<SignedSnapshot> PublishAsync()
     {
         var signed = _trondheim.Snapshot().WithValues(
             SnapshotBuilder.Value("EN-EN-AQ-2C", 2.46, "tCO2e per capita per year") with { Note = Note },
@@ -136,7 +190,7 @@ public sealed class PublicReverificationTests : IAsyncLifetime
             SnapshotBuilder.Value("EC-I-WS-3C", 28.42, "%") with { Note = OtherNote }).SignWithDisclosures();
         using var response = await SnapshotDoor.PostAsync(_door, signed.Submission, "application/sd-jwt");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return signed.Snapshot.SnapshotId;
+        return signed;
     }
 
     // contracts/README.md §3 and §8, with .NET's primitives only: the header is exactly {alg, kid, typ}, the key is the
@@ -166,6 +220,12 @@ public sealed class PublicReverificationTests : IAsyncLifetime
         Assert.False(ecdsa.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         return JsonDocument.Parse(FromB64(parts[1])).RootElement.Clone();
     }
+
+    private static (string Kpi, string? DataPoint, double Value, string Unit) Binding(JsonElement value) => (
+        value.GetProperty("kpi").GetString()!,
+        value.TryGetProperty("dataPoint", out var dataPoint) ? dataPoint.GetString() : null,
+        value.GetProperty("value").GetDouble(),
+        value.GetProperty("unit").GetString()!);
 
     private static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
