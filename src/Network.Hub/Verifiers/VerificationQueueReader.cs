@@ -49,10 +49,8 @@ public sealed class VerificationQueueReader(IServiceScopeFactory scopes)
 
         var ids = snapshots.Select(s => s.SnapshotId).ToList();
         var periods = snapshots.Select(s => s.Period).Distinct().ToList();
-        var values = await db.KpiValues.AsNoTracking().Where(v => ids.Contains(v.SnapshotId)).OrderBy(v => v.Id).ToListAsync(ct);
-        var verdicts = CurrentVerdicts.Of(await db.Verdicts.AsNoTracking()
-            .Where(v => reading.Contains(v.CityId) && periods.Contains(v.Period))
-            .ToListAsync(ct));
+        // Each value with the verdict that counts for it, by the hub's one rule (ValueVerdicts), in the same query.
+        var values = await db.KpiValues.Where(v => ids.Contains(v.SnapshotId)).WithVerdicts(db).OrderBy(x => x.Value.Id).AsNoTracking().ToListAsync(ct);
         var mine = (await db.Verdicts.AsNoTracking()
                 .Where(v => v.VerifierId == verifierId && reading.Contains(v.CityId) && periods.Contains(v.Period))
                 .ToListAsync(ct))
@@ -61,13 +59,13 @@ public sealed class VerificationQueueReader(IServiceScopeFactory scopes)
             .Where(m => m.VerifierId == verifierId && reading.Contains(m.CityId) && periods.Contains(m.Period))
             .ToListAsync(ct));
 
-        var byId = values.ToLookup(v => v.SnapshotId);
+        var byId = values.ToLookup(x => x.Value.SnapshotId);
         var queued = snapshots.Select(s =>
         {
-            var rows = byId[s.SnapshotId].Select(v =>
+            var rows = byId[s.SnapshotId].Select(x =>
             {
+                var (v, verdict) = (x.Value, x.Verdict);
                 var bound = BoundValue.Of(v);
-                var verdict = verdicts.GetValueOrDefault(bound);
                 return (Mine: mine.Contains(bound), View: new QueuedValue(
                     v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit, WireNames.Of(v.Quality), v.Origin, v.Source,
                     MembersOnly.Note(v, db.SeesNetworkData),
