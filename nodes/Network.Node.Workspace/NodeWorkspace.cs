@@ -183,15 +183,19 @@ public sealed class NodeWorkspace
         new(Store, hub, Settings.Delivery, Time, logger ?? NullLogger.Instance, afterConfirm);
 
     /// <summary>
-    /// Writes <c>enrollment.jws</c>: the city's request to join the network with its active key, signed with that key
-    /// (proof that the node holds it), with <paramref name="contact"/> for the coordinator to confirm it. Replaces an
-    /// earlier request.
+    /// Writes <c>enrollment.jws</c>: the request to join the network with the active key, signed with that key (proof
+    /// that the workspace holds it), with <paramref name="contact"/> for the coordinator to confirm it. A city's node
+    /// writes a city's <see cref="EnrollmentRequest"/>, a verifier's workspace a <see cref="VerifierEnrollmentRequest"/>
+    /// (its organisation is <see cref="NodeSettings.Name"/>). Replaces an earlier request.
     /// </summary>
     /// <returns>The signed request.</returns>
     public string WriteEnrollmentRequest(string? contact)
     {
         using var key = Keys.Load(Settings.ActiveKeyId);
-        var jws = new EnrollmentRequest(Settings.CityId, Settings.Name, key.PublicJwk, string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(), Time.GetUtcNow()).Sign(key);
+        var address = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
+        var jws = Settings.VerifierId is { } verifierId
+            ? new VerifierEnrollmentRequest(verifierId, Settings.Name, key.PublicJwk, address, Time.GetUtcNow()).Sign(key.Key)
+            : new EnrollmentRequest(Settings.CityId, Settings.Name, key.PublicJwk, address, Time.GetUtcNow()).Sign(key);
         var temporary = Directory.EnrollmentFile + ".tmp";
         File.WriteAllText(temporary, jws + "\n");
         File.Move(temporary, Directory.EnrollmentFile, overwrite: true);
@@ -200,20 +204,23 @@ public sealed class NodeWorkspace
 
     /// <summary>
     /// The enrollment request to send: <c>enrollment.jws</c> as it is, unless it is missing, signed with a key that no
-    /// longer signs, or <paramref name="contact"/> asks for another contact, in which case a new one is written.
+    /// longer signs, of the other kind (a city's request in a verifier's workspace or the reverse), or
+    /// <paramref name="contact"/> asks for another contact, in which case a new one is written.
     /// </summary>
     public string EnrollmentRequestFor(string? contact)
     {
         if (File.Exists(Directory.EnrollmentFile) && contact is null)
         {
             var jws = File.ReadAllText(Directory.EnrollmentFile).Trim();
-            var written = EnrollmentRequest.Read(jws).Request;
-            if (written?.KeyId == Settings.ActiveKeyId)
+            var (keyId, written) = Settings.VerifierId is null
+                ? EnrollmentRequest.Read(jws).Request is { } city ? (city.KeyId, city.Contact) : (null, null)
+                : VerifierEnrollmentRequest.Read(jws).Request is { } verifier ? (verifier.KeyId, verifier.Contact) : (null, null);
+            if (keyId == Settings.ActiveKeyId)
             {
                 return jws;
             }
 
-            contact = written?.Contact;
+            contact = written;
         }
 
         return WriteEnrollmentRequest(contact);

@@ -4,7 +4,10 @@ using Network.Node.Workspace.Enrollment;
 
 namespace Network.Node.Commands;
 
-/// <summary><c>enroll --hub URL</c>: asks the hub to let the city join with its key (the signed request <c>init</c> wrote).</summary>
+/// <summary>
+/// <c>enroll --hub URL</c>: asks the hub to let the city (or, in a verifier's workspace, the verifier) join with its key:
+/// the signed request <c>init</c> or <c>verifier init</c> wrote.
+/// </summary>
 internal static class EnrollCommand
 {
     public static Command Create(Terminal terminal)
@@ -26,7 +29,7 @@ internal static class EnrollCommand
             },
         };
         var contact = new Option<string?>("--contact") { Description = "Write a new request with this contact address first.", HelpName = "EMAIL" };
-        var command = new Command("enroll", "Ask the hub to let the city join with its signing key; a network coordinator approves it.") { hub, contact };
+        var command = new Command("enroll", "Ask the hub to let the city (or the verifier, in a verifier's workspace) join with its signing key; a network coordinator approves it.") { hub, contact };
         command.SetAction(async (result, ct) =>
         {
             var node = await NodeOptions.OpenAsync(result, ct);
@@ -46,14 +49,24 @@ internal static class EnrollCommand
                 return ExitCodes.Failed;
             }
 
-            await o.WriteLineAsync($"{(outcome.Duplicate ? "The hub already holds" : "The hub took")} the request of {node.Settings.Name} ({node.Settings.CityId}) to join with key {node.Settings.ActiveKeyId}.");
+            var verifierId = node.Settings.VerifierId;
+            var member = verifierId is null ? $"{node.Settings.Name} ({node.Settings.CityId})" : $"the verifier {node.Settings.Name} ({verifierId})";
+            await o.WriteLineAsync($"{(outcome.Duplicate ? "The hub already holds" : "The hub took")} the request of {member} to join with key {node.Settings.ActiveKeyId}.");
             await o.WriteLineAsync();
             await o.WriteLineAsync($"  hub            {address}");
             await o.WriteLineAsync($"  enrollment id  {outcome.EnrollmentId}");
             await o.WriteLineAsync("  status         pending");
             await o.WriteLineAsync();
-            await o.WriteLineAsync("A network coordinator confirms the request with you and approves it. The approval gives the node's client id");
-            await o.WriteLineAsync($"and secret; keep them with: credentials --client-id node-{node.Settings.CityId} --client-secret <secret>");
+            if (verifierId is null)
+            {
+                await o.WriteLineAsync("A network coordinator confirms the request with you and approves it. The approval gives the node's client id");
+                await o.WriteLineAsync($"and secret; keep them with: credentials --client-id node-{node.Settings.CityId} --client-secret <secret>");
+            }
+            else
+            {
+                await o.WriteLineAsync("A network coordinator confirms your accreditation with you, approves the request and assigns you to the");
+                await o.WriteLineAsync($"cities you verify. The approval gives your client id and secret; keep them with: credentials --client-id verifier-{verifierId} --client-secret <secret>");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -26,7 +26,11 @@ internal static class VerifierCommand
         var url = new Option<string>("--hub-url") { Description = "The hub's address.", DefaultValueFactory = _ => new HubSettings().Url.ToString(), HelpName = "URL" };
         var clientId = new Option<string?>("--client-id") { Description = "The verifier's OAuth client id at the hub (verifier-<id>), if you have it already." };
         var clientSecret = new Option<string?>("--client-secret") { Description = "Its secret (or set Network__Node__Hub__ClientSecret instead)." };
-        var command = new Command("init", "Set up a verifier's workspace: a new signing key and settings.") { id, name, url, clientId, clientSecret };
+        var contact = new Option<string?>("--contact") { Description = "An e-mail address the network coordinator can reach you at to confirm your accreditation, for the enrollment request.", HelpName = "EMAIL" };
+        var command = new Command("init", "Set up a verifier's workspace: a new signing key, settings and the signed request to join the network.")
+        {
+            id, name, url, clientId, clientSecret, contact,
+        };
         command.SetAction(async (result, ct) =>
         {
             if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var hub) || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
@@ -42,19 +46,23 @@ internal static class VerifierCommand
                 Hub = new HubSettings { Transport = HubTransport.Http, Url = hub, ClientId = result.GetValue(clientId), ClientSecret = result.GetValue(clientSecret) },
             };
             var directory = NodeOptions.Directory(result);
-            var (_, key) = await NodeWorkspace.InitialiseVerifierAsync(directory, settings, ct: ct);
+            var (workspace, key) = await NodeWorkspace.InitialiseVerifierAsync(directory, settings, ct: ct);
+            workspace.WriteEnrollmentRequest(result.GetValue(contact));
             var o = terminal.Out;
             await o.WriteLineAsync($"Set up the workspace of the verifier {settings.Name} ({settings.VerifierId}) in {Shell.Path(directory.Path)}.");
             await o.WriteLineAsync();
             await o.WriteLineAsync($"  signing key  {key.KeyId}");
             await o.WriteLineAsync($"  private key  {Shell.Path(key.PrivateKeyFile)}  (readable by you only; it never leaves this machine)");
             await o.WriteLineAsync($"  public key   {Shell.Path(key.PublicKeyFile)}");
+            await o.WriteLineAsync($"  enrollment   {Shell.Path(directory.EnrollmentFile)}  (the request to join, signed with the key)");
             await o.WriteLineAsync();
-            await o.WriteLineAsync("The verifier's public key (JWK), for the network coordinator to register:");
+            await o.WriteLineAsync("The verifier's public key (JWK):");
             await o.WriteLineAsync(key.PublicJwk);
             await o.WriteLineAsync();
-            await o.WriteLineAsync("Once the coordinator has admitted you and assigned you to cities, keep your client id and secret with");
-            await o.WriteLineAsync("`credentials --client-id verifier-... --client-secret ...`, then `verifier sheet SNAPSHOT-ID`.");
+            await o.WriteLineAsync("Ask to join the network: `enroll` sends the enrollment request to the hub, where the network coordinator");
+            await o.WriteLineAsync("confirms your accreditation, approves it, gives you your client id and secret and assigns you to the cities");
+            await o.WriteLineAsync($"you verify. Keep them with `credentials --client-id verifier-{settings.VerifierId} --client-secret ...`, then");
+            await o.WriteLineAsync("`verifier sheet SNAPSHOT-ID`.");
             return ExitCodes.Ok;
         });
         return command;

@@ -49,26 +49,25 @@ public sealed class VerificationQueueReader(IServiceScopeFactory scopes)
 
         var ids = snapshots.Select(s => s.SnapshotId).ToList();
         var periods = snapshots.Select(s => s.Period).Distinct().ToList();
-        var values = await db.KpiValues.AsNoTracking().Where(v => ids.Contains(v.SnapshotId)).OrderBy(v => v.Id).ToListAsync(ct);
-        var verdicts = CurrentVerdicts.Of(await db.Verdicts.AsNoTracking()
-            .Where(v => reading.Contains(v.CityId) && periods.Contains(v.Period))
-            .ToListAsync(ct));
+        // Each value with the verdict that counts for it, by the hub's one rule (ValueVerdicts), in the same query.
+        var values = await db.KpiValues.Where(v => ids.Contains(v.SnapshotId)).WithVerdicts(db).OrderBy(x => x.Value.Id).AsNoTracking().ToListAsync(ct);
+        // The values this verifier has judged itself: what its verdicts bind to (city, period, KPI, data point, number, unit).
         var mine = (await db.Verdicts.AsNoTracking()
                 .Where(v => v.VerifierId == verifierId && reading.Contains(v.CityId) && periods.Contains(v.Period))
+                .Select(v => new { v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value, v.Unit })
                 .ToListAsync(ct))
-            .Select(BoundValue.Of).ToHashSet();
+            .Select(v => (v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value, v.Unit)).ToHashSet();
         var questions = OpenQuestions(await db.ThreadMessages.AsNoTracking()
             .Where(m => m.VerifierId == verifierId && reading.Contains(m.CityId) && periods.Contains(m.Period))
             .ToListAsync(ct));
 
-        var byId = values.ToLookup(v => v.SnapshotId);
+        var byId = values.ToLookup(x => x.Value.SnapshotId);
         var queued = snapshots.Select(s =>
         {
-            var rows = byId[s.SnapshotId].Select(v =>
+            var rows = byId[s.SnapshotId].Select(x =>
             {
-                var bound = BoundValue.Of(v);
-                var verdict = verdicts.GetValueOrDefault(bound);
-                return (Mine: mine.Contains(bound), View: new QueuedValue(
+                var (v, verdict) = (x.Value, x.Verdict);
+                return (Mine: mine.Contains((v.CityId, v.Period, v.KpiCode, v.DataPoint, v.Value, v.Unit)), View: new QueuedValue(
                     v.KpiCode, StoredDataPoint.Read(v.DataPoint), v.Value, v.Unit, WireNames.Of(v.Quality), v.Origin, v.Source,
                     MembersOnly.Note(v, db.SeesNetworkData),
                     verdict is null ? null : new CurrentVerdict(AttestationFormat.WireName(verdict.Outcome), verdict.VerifierId, verdict.IssuedAt, verdict.AttestationDigest, verdict.Reason),

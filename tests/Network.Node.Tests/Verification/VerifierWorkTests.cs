@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Network.Contracts.Snapshots;
 using Network.Node.Tests.Support;
 using Network.Node.Workspace;
@@ -12,7 +15,8 @@ namespace Network.Node.Tests.Verification;
 /// <summary>
 /// The verifier's work and the city's answers against the real hub in memory: Trondheim's node publishes, the verifier
 /// fetches the verdict sheet, fills it in, signs it as an attestation and asks a question; the city's node reads the
-/// question and answers it. The attestation door is the documented stand-in (<see cref="AttestationDoorStandIn"/>).
+/// question and answers it. The hub's own attestation door verifies and stores the attestation; what it stored is read
+/// back as a member reads it (<c>GET /api/snapshots/{id}/attestations</c>).
 /// </summary>
 public sealed class VerifierWorkTests : IAsyncLifetime
 {
@@ -22,8 +26,7 @@ public sealed class VerifierWorkTests : IAsyncLifetime
     private HttpClient _client = null!;
     private NodeWorkspace _city = null!;
     private NodeWorkspace _verifier = null!;
-    private AttestationDoorStandIn _door = null!;
-    private HttpClient _verifierHttp = null!;
+    private HttpClient _member = null!;
     private Guid _snapshotId;
     private string _digest = "";
 
@@ -56,13 +59,12 @@ public sealed class VerifierWorkTests : IAsyncLifetime
         using var key = _verifier.Keys.Load(_verifier.Settings.ActiveKeyId);
         var client = await _hub.AddAssignedVerifierAsync(VerifierId, key, "NO-5001");
         _verifier.SetCredentials(client.ClientId, client.ClientSecret);
-        _door = new AttestationDoorStandIn(_hub.Server.CreateHandler(), key.PublicJwk);
-        _verifierHttp = new HttpClient(_door) { BaseAddress = _client.BaseAddress };
+        _member = await _hub.CreateMemberClientAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _verifierHttp.Dispose();
+        _member.Dispose();
         _client.Dispose();
         await _hub.DisposeAsync();
         _directory.Dispose();
@@ -71,7 +73,7 @@ public sealed class VerifierWorkTests : IAsyncLifetime
     [Fact]
     public async Task The_verifier_attests_from_its_sheet_and_asks_and_the_city_answers_from_its_node()
     {
-        using var verifierHub = _verifier.OpenHubSession(_verifierHttp);
+        using var verifierHub = _verifier.OpenHubSession(_client);
         var desk = new VerifierDesk(_verifier, verifierHub);
         var sheet = await FetchAndFillAsync(desk, row => row.StartsWith("EC-I-WS-3C,", StringComparison.Ordinal)
             ? "question,,Is 28.42 % the share of wastewater treated or of households connected?"
@@ -80,11 +82,14 @@ public sealed class VerifierWorkTests : IAsyncLifetime
         var outcome = await desk.AttestAsync(sheet, "U4SSC KPI verification (ITU, 2022)", "Verification Report - Trondheim (2020)", Ct);
 
         Assert.True(outcome.Done, $"{outcome.Failure} {string.Join("; ", outcome.Rejections)} {string.Join("; ", outcome.QuestionFailures)} {string.Join("; ", outcome.SheetErrors)}");
-        var payload = Assert.Single(_door.Received);
-        Assert.Equal(_snapshotId.ToString(), payload.GetProperty("snapshotId").GetString());
-        Assert.Equal(_digest, payload.GetProperty("snapshotDigest").GetString());
-        Assert.Equal(5, payload.GetProperty("verdicts").GetArrayLength());
-        Assert.Equal(["verified", "verified", "question", "verified", "verified"], payload.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("verdict").GetString()));
+        var stored = Assert.Single(await StoredAttestationsAsync());
+        Assert.Equal(outcome.AttestationId.ToString(), stored.GetProperty("attestationId").GetString());
+        Assert.Equal(VerifierId, stored.GetProperty("verifierId").GetString());
+        Assert.Equal(outcome.Jws, stored.GetProperty("jws").GetString());
+        Assert.Equal(_verifier.Settings.ActiveKeyId, stored.GetProperty("keyId").GetString());
+        Assert.Equal("Verification Report - Trondheim (2020)", stored.GetProperty("reportRef").GetString());
+        Assert.Equal(["verified", "verified", "question", "verified", "verified"], stored.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("verdict").GetString()));
+        Assert.Equal("EC-I-WS-3C", stored.GetProperty("verdicts")[2].GetProperty("kpi").GetString());
 
         using var cityHub = _city.OpenHubSession(_client);
         var questions = new QuestionDesk("NO-5001", cityHub);
@@ -104,7 +109,7 @@ public sealed class VerifierWorkTests : IAsyncLifetime
     [Fact]
     public async Task A_sheet_with_errors_is_neither_signed_nor_sent()
     {
-        using var verifierHub = _verifier.OpenHubSession(_verifierHttp);
+        using var verifierHub = _verifier.OpenHubSession(_client);
         var desk = new VerifierDesk(_verifier, verifierHub);
         var sheet = await FetchAndFillAsync(desk, row => row.StartsWith("EC-P-EM-1C,", StringComparison.Ordinal) ? "not-verified,," : "verified,,");
 
@@ -113,22 +118,29 @@ public sealed class VerifierWorkTests : IAsyncLifetime
         var error = Assert.Single(outcome.SheetErrors);
         Assert.Equal((8, "reason"), (error.Line, error.Column));
         Assert.Null(outcome.Jws);
-        Assert.Empty(_door.Received);
+        Assert.Empty(await StoredAttestationsAsync());
     }
 
     [Fact]
-    public async Task A_refused_attestation_names_each_field_and_asks_nothing()
+    public async Task A_refused_attestation_names_each_reason_and_field_and_asks_nothing()
     {
-        using var verifierHub = _verifier.OpenHubSession(_verifierHttp);
+        // The verifier moved to a new key that the coordinator has not registered: the hub knows no such verifier key.
+        var unregistered = _verifier.RotateKey();
+        _verifier.ActivateKey(unregistered.KeyId);
+        using var verifierHub = _verifier.OpenHubSession(_client);
         var desk = new VerifierDesk(_verifier, verifierHub);
         var sheet = await FetchAndFillAsync(desk, row => row.StartsWith("EC-I-WS-3C,", StringComparison.Ordinal) ? "question,,Which year?" : "verified,,");
-        _door.Refusal = ("$.verdicts[2]", "The snapshot holds no such value.");
 
         var outcome = await desk.AttestAsync(sheet, "U4SSC KPI verification", null, Ct);
 
         Assert.False(outcome.Accepted);
-        Assert.Equal(["$.verdicts[2]: The snapshot holds no such value. (VerdictForUnknownValue)"], outcome.Rejections);
+        Assert.NotNull(outcome.Jws);
+        var rejection = Assert.Single(outcome.Rejections);
+        Assert.StartsWith("header.kid: ", rejection, StringComparison.Ordinal);
+        Assert.Contains(unregistered.KeyId, rejection, StringComparison.Ordinal);
+        Assert.EndsWith("(UnknownKey)", rejection, StringComparison.Ordinal);
         Assert.Empty(outcome.QuestionsAsked);
+        Assert.Empty(await StoredAttestationsAsync());
         using var cityHub = _city.OpenHubSession(_client);
         Assert.Empty((await new QuestionDesk("NO-5001", cityHub).ListAsync(null, Ct)).Threads);
     }
@@ -137,13 +149,21 @@ public sealed class VerifierWorkTests : IAsyncLifetime
     public async Task The_sheet_of_a_snapshot_of_a_city_the_verifier_is_not_assigned_to_is_refused_with_the_hubs_reason()
     {
         await _hub.EndAssignmentAsync(VerifierId, "NO-5001");
-        using var verifierHub = _verifier.OpenHubSession(_verifierHttp);
+        using var verifierHub = _verifier.OpenHubSession(_client);
 
         var (sheet, failure) = await new VerifierDesk(_verifier, verifierHub).SheetAsync(_snapshotId, "xlsx", Ct);
 
         Assert.Null(sheet);
         Assert.Contains("403", failure, StringComparison.Ordinal);
         Assert.Contains("snapshotId: demo-verifier is not assigned to NO-5001", failure, StringComparison.Ordinal);
+    }
+
+    // The attestations the hub holds on the snapshot, read as a member city reads them (the snapshot is preliminary).
+    private async Task<JsonElement[]> StoredAttestationsAsync()
+    {
+        using var response = await _member.GetAsync($"/api/snapshots/{_snapshotId}/attestations", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray()];
     }
 
     // Fetches the CSV sheet and fills each value row's verifier cells (the writer leaves them as the last ",,,").
