@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using Network.Contracts.Attestations;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Disclosures;
 using Network.Contracts.Signing;
@@ -109,6 +111,24 @@ public sealed class JoseInteropTests
         using var ecdsa = verifier.PublicJwk.ToECDsa();
         Assert.True(ecdsa.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]),
             HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    }
+
+    [Fact]
+    public async Task The_readme_attestation_signed_by_jose_is_accepted_by_our_attestation_verifier()
+    {
+        using var verifier = CityKeyPair.Generate();
+        var payload = Encoding.UTF8.GetBytes(ContractsReadmeTests.Block("example-attestation-payload"));
+        var run = await JoseSigner.RunScriptAsync("sign-attestation.mjs", Encoding.UTF8.GetBytes(verifier.ToPrivateJwk()), payload);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var keys = new Attestations.AttestationNetwork.VerifierKeys(
+            new RegisteredVerifierKey(verifier.KeyId, "demo-verifier", verifier.PublicJwk, DateTimeOffset.UnixEpoch));
+
+        var result = await new AttestationVerifier(keys, new FakeTimeProvider(new DateTimeOffset(2020, 10, 2, 0, 0, 0, TimeSpan.Zero)))
+            .VerifyAsync(run.Output, TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Rejections);
+        var verdict = Assert.Single(result.Verified!.Attestation.Verdicts);
+        Assert.Equal(("EN-EN-AQ-2C", 2.46, VerdictOutcome.Verified), (verdict.Kpi, verdict.Value, verdict.Outcome));
     }
 
     [Fact]
