@@ -19,11 +19,7 @@ public sealed class AttestationSigner
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        if (privateKey.KeySize != 256
-            || privateKey.ExportParameters(includePrivateParameters: false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
-        {
-            throw new ArgumentException("ES256 needs a P-256 key.", nameof(privateKey));
-        }
+        CompactJws.RequireP256(privateKey, nameof(privateKey));
 
         _key = privateKey;
         KeyId = keyId;

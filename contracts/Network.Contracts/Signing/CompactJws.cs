@@ -24,6 +24,19 @@ internal static class CompactJws
             new Dictionary<string, string> { ["alg"] = SnapshotFormat.Algorithm, ["kid"] = keyId, ["typ"] = type },
             HeaderOptions));
 
+    /// <summary>
+    /// Refuses a key that cannot sign ES256. KeySize alone would let a brainpoolP256r1 key through, whose signatures no
+    /// verifier would accept.
+    /// </summary>
+    public static void RequireP256(ECDsa key, string parameterName)
+    {
+        if (key.KeySize != 256
+            || key.ExportParameters(includePrivateParameters: false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+        {
+            throw new ArgumentException("ES256 needs a P-256 key.", parameterName);
+        }
+    }
+
     /// <summary><c>header.payload.signature</c> for an encoded header and the payload's bytes.</summary>
     public static string Sign(ECDsa key, string encodedHeader, ReadOnlySpan<byte> payload)
     {
