@@ -81,8 +81,13 @@ try
     // Migrate and prove the database writable before the host starts: a database that cannot serve stops the hub here
     // with one sentence, not in the middle of the host's start-up with its stack traces.
     await app.PrepareStorageAsync();
-    await app.RunAsync();
-    return app.BackgroundWorkFailed() ? 1 : 0;
+    // Not RunAsync: it disposes the host on the way out, and its services must still be there to say how the
+    // background work ended (asking a disposed host threw on every Ctrl+C).
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    var failed = app.BackgroundWorkFailed();
+    await app.DisposeAsync();
+    return failed ? 1 : 0;
 }
 catch (StartupFailureException failure)
 {

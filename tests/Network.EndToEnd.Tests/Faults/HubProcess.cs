@@ -46,6 +46,19 @@ internal sealed class HubProcess : IDisposable
         return output;
     }
 
+    /// <summary>Stops the process as an operator's Ctrl+C or a container stop does (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(patience.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process and its children at once (SIGKILL).</summary>
     public void Kill()
     {
