@@ -93,7 +93,12 @@ public sealed class CityPagesTests : IAsyncLifetime
         using var css = await client.GetAsync("/pages.css", TestContext.Current.CancellationToken);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
 
+        var policy = css.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+
         var html = await PageAsync("/cities/NO-5001", HttpStatusCode.OK);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/pages.css\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
