@@ -17,6 +17,7 @@ using Network.Hub.Logging;
 using Network.Hub.Matching;
 using Network.Hub.Messaging;
 using Network.Hub.OData;
+using Network.Hub.Pages;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Hub.Targets;
@@ -51,6 +52,7 @@ try
     builder.AddTargetSets();
     builder.AddGraphQL();
     builder.AddDemoNetwork();
+    builder.AddPages();
 
     var app = builder.Build();
 
@@ -75,6 +77,7 @@ try
     app.MapTargetSetsApi();
     app.MapVerdictSheetApi();
     app.MapQuestionThreadsApi();
+    app.MapPages();
 
     app.PrintBannerOnStartup();
 

@@ -7,7 +7,7 @@ namespace Network.Hub.Hosting;
 /// <summary>
 /// Headers every response carries, whatever answers it (an endpoint, an error page, a 401 from the token validation):
 /// no MIME sniffing, no framing, no referrer, and a Content-Security-Policy that allows the hub's own pages exactly:
-/// their inline style and script elements by hash, requests to the hub itself, nothing from anywhere else.
+/// their inline style and script elements by hash, style sheets and requests from the hub itself, nothing from anywhere else.
 /// </summary>
 public static partial class SecurityHeaders
 {
@@ -30,7 +30,8 @@ public static partial class SecurityHeaders
         return string.Join("; ",
             "default-src 'none'",
             "script-src " + Sources(scripts),
-            "style-src " + Sources(styles),
+            // The pages' one style sheet is the hub's own file (Pages/PagesEndpoints.StylePath): same origin, nothing inline.
+            "style-src 'self'" + (styles.Count == 0 ? string.Empty : " " + string.Join(' ', styles)),
             "img-src 'self'",
             "connect-src 'self'",
             "form-action 'self'",

@@ -71,6 +71,16 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         // The city's own node, its assigned verifiers and coordinators read a city's threads; member cities do not.
         [("GET", "/api/cities/{cityId}/questions")] = AnyOf(Scopes.Publish, Scopes.Coordinate, Scopes.Verify),
         [("POST", "/api/cities/{cityId}/questions/answers")] = Scopes.Publish,
+        // The pages for people: public readership (the embargo's filter applies), their style sheet, and the
+        // framework's own endpoints of Razor components (form posts, which antiforgery guards; its redirect helper).
+        [("GET", "/pages.css")] = null,
+        [("GET", "/cities")] = null,
+        [("POST", "/cities")] = null,
+        [("GET", "/cities/{cityId}")] = null,
+        [("POST", "/cities/{cityId}")] = null,
+        [("GET", "/_framework/opaque-redirect")] = null,
+        [("GET", "/not-found")] = null,
+        [("POST", "/not-found")] = null,
     };
 
     private enum Caller
