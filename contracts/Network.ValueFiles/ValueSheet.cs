@@ -36,7 +36,7 @@ internal static class ValueSheet
         var columns = MapHeader(header, errors);
         if (errors.Count > 0)
         {
-            return ImportResult.Refused(Sorted(errors));
+            return ImportResult.Refused(ImportErrorOrder.Sorted(errors, ValueColumns.Data));
         }
 
         var rules = new SnapshotRules(KpiCatalogue.Default, time);
@@ -89,7 +89,7 @@ internal static class ValueSheet
             errors.Add(OfFile(rejection));
         }
 
-        return errors.Count == 0 ? ImportResult.Of(values) : ImportResult.Refused(Sorted(errors));
+        return errors.Count == 0 ? ImportResult.Of(values) : ImportResult.Refused(ImportErrorOrder.Sorted(errors, ValueColumns.Data));
     }
 
     private static Dictionary<string, int> MapHeader(SheetRow header, List<ImportError> errors)
@@ -188,21 +188,6 @@ internal static class ValueSheet
             RejectionReason.MalformedCityId => rejection.Message + " The city id comes from the node's settings (node.json).",
             _ => rejection.Message,
         });
-
-    private static List<ImportError> Sorted(List<ImportError> errors) =>
-        errors
-            .Select((e, i) => (Error: e, Order: i))
-            .OrderBy(x => x.Error.Line)
-            .ThenBy(x => x.Error.Column is null ? -1 : IndexOfColumn(x.Error.Column))
-            .ThenBy(x => x.Order)
-            .Select(x => x.Error)
-            .ToList();
-
-    private static int IndexOfColumn(string column)
-    {
-        var i = ValueColumns.Data.ToList().IndexOf(column);
-        return i < 0 ? ValueColumns.Data.Count : i;
-    }
 
     private static string? OrNull(string text) => text.Length == 0 ? null : text;
 

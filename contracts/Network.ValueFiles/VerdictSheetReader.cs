@@ -17,7 +17,7 @@ internal static class VerdictSheetReader
         var errors = new List<ImportError>();
         if (VerdictSheetLayout.Read(sheet, sourceName, errors) is not { } layout)
         {
-            return ReadResult.Refused(Sorted(errors));
+            return ReadResult.Refused(ImportErrorOrder.Sorted(errors, VerdictColumns.All));
         }
 
         CheckFacts(layout, snapshot, errors);
@@ -64,7 +64,7 @@ internal static class VerdictSheetReader
                 $"{sourceName} has no verdicts: every verdict cell is empty. Write {string.Join(", ", AttestationFormat.Outcomes)} for the values you have judged."));
         }
 
-        return errors.Count == 0 ? ReadResult.Of(new FilledVerdictSheet(snapshot, verdicts, questions)) : ReadResult.Refused(Sorted(errors));
+        return errors.Count == 0 ? ReadResult.Of(new FilledVerdictSheet(snapshot, verdicts, questions)) : ReadResult.Refused(ImportErrorOrder.Sorted(errors, VerdictColumns.All));
     }
 
     public static SnapshotResult ReadSnapshot(SheetContent sheet, string sourceName)
@@ -72,7 +72,7 @@ internal static class VerdictSheetReader
         var errors = new List<ImportError>();
         if (VerdictSheetLayout.Read(sheet, sourceName, errors) is not { } layout)
         {
-            return SnapshotResult.Refused(Sorted(errors));
+            return SnapshotResult.Refused(ImportErrorOrder.Sorted(errors, VerdictColumns.All));
         }
 
         Guid id = default;
@@ -111,7 +111,7 @@ internal static class VerdictSheetReader
 
         return errors.Count == 0
             ? SnapshotResult.Of(new JudgedSnapshot(id, facts[VerdictColumns.SnapshotDigest].Text, facts[VerdictColumns.CityId].Text, period, values))
-            : SnapshotResult.Refused(Sorted(errors));
+            : SnapshotResult.Refused(ImportErrorOrder.Sorted(errors, VerdictColumns.All));
     }
 
     private static void CheckFacts(VerdictSheetLayout layout, JudgedSnapshot snapshot, List<ImportError> errors)
@@ -248,21 +248,6 @@ internal static class VerdictSheetReader
         }
 
         return ok ? (new Verdict(value.Kpi, value.DataPoint, value.Value, value.Unit, outcome, reason), question) : null;
-    }
-
-    private static List<ImportError> Sorted(List<ImportError> errors) =>
-        errors
-            .Select((e, i) => (Error: e, Order: i))
-            .OrderBy(x => x.Error.Line)
-            .ThenBy(x => x.Error.Column is null ? -1 : IndexOfColumn(x.Error.Column))
-            .ThenBy(x => x.Order)
-            .Select(x => x.Error)
-            .ToList();
-
-    private static int IndexOfColumn(string column)
-    {
-        var i = VerdictColumns.All.ToList().IndexOf(column);
-        return i < 0 ? VerdictColumns.All.Count : i;
     }
 
     private static string Name((string Kpi, string? DataPoint) key) => key.DataPoint is null ? key.Kpi : $"{key.Kpi} ({key.DataPoint})";
