@@ -17,7 +17,7 @@ using Network.Hub.Logging;
 using Network.Hub.Matching;
 using Network.Hub.Messaging;
 using Network.Hub.OData;
-using Network.Hub.Pages;
+using Network.Hub.Pages.Layout;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 using Network.Hub.Targets;

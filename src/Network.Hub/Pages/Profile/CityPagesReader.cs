@@ -6,7 +6,7 @@ using Network.Hub.Embargo;
 using Network.Hub.Scoring;
 using Network.Hub.Storage;
 
-namespace Network.Hub.Pages;
+namespace Network.Hub.Pages.Profile;
 
 /// <summary>
 /// What the pages show, read through the services the API uses (<see cref="CitiesApi"/>, <see cref="NetworkScores"/>,

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Network.Hub.Pages;
+namespace Network.Hub.Pages.Layout;
 
 /// <summary>
 /// The one sentence a page's endpoint carries as its summary (what <c>WithSummary</c> gives an API endpoint), so the

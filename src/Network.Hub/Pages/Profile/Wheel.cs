@@ -2,7 +2,7 @@ using System.Globalization;
 using Network.Benchmarking.Scoring;
 using Network.Contracts.Catalogue;
 
-namespace Network.Hub.Pages;
+namespace Network.Hub.Pages.Profile;
 
 /// <summary>
 /// The U4SSC wheel as SVG geometry: an inner ring of the three dimensions and an outer ring of their categories, each

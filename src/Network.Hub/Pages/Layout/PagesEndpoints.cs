@@ -1,0 +1,31 @@
+using Network.Hub.Pages.Profile;
+
+namespace Network.Hub.Pages.Layout;
+
+/// <summary>
+/// The hub's pages for people (<c>/cities</c>, <c>/cities/{cityId}</c>): Razor components rendered on the server, statically,
+/// with one style sheet the hub serves itself and no script, so the hub's strict Content-Security-Policy holds.
+/// </summary>
+public static class PagesEndpoints
+{
+    /// <summary>Where the pages' one style sheet is served.</summary>
+    public const string StylePath = "/pages.css";
+
+    /// <summary>Registers the Razor components (static server rendering only) and the antiforgery services they require.</summary>
+    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddScoped<CityPagesReader>();
+        return builder;
+    }
+
+    /// <summary>Maps the pages and their style sheet; call after <c>UseIdentity</c>, which puts routing and authorization in place.</summary>
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapGet(StylePath, () => TypedResults.Text(PageStyles.Sheet, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
