@@ -75,7 +75,7 @@ public sealed class CityPagesTests : IAsyncLifetime
         Assert.DoesNotContain("note-never-shown", html, StringComparison.Ordinal);
         Assert.DoesNotContain("77.125", html, StringComparison.Ordinal);
         Assert.DoesNotContain("draft", html, StringComparison.Ordinal);
-        Assert.Contains("period 2020", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2020\" selected>2020</option>", html, StringComparison.Ordinal);
     }
 
     [Fact]
