@@ -20,8 +20,8 @@ public static class Wheel
         ["network percentile below 25", "network percentile 25 to 49", "network percentile 50 to 74", "network percentile 75 or more"];
 
     private const double Centre = 150;
-    private const double Inner = 42;
-    private const double Middle = 78;
+    private const double Inner = 30;
+    private const double Middle = 90;
     private const double Outer = 145;
 
     /// <summary>The wheel's segments for <paramref name="card"/> (no card: every category unreported).</summary>
