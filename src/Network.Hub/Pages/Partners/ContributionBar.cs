@@ -14,7 +14,10 @@ public static class ContributionBar
     public const double BarWidth = 420;
 
     /// <summary>Where the bars start (the label column is to their left).</summary>
-    public const double BarLeft = 150;
+    public const double BarLeft = 250;
+
+    /// <summary>The width of the whole chart: labels, the longer bar and its total.</summary>
+    public const double ChartWidth = BarLeft + BarWidth + 70;
 
     /// <summary>The two bars of <paramref name="match"/>: teaching first, then learning.</summary>
     public static IReadOnlyList<BarRow> Rows(ComplementaryMatch match)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Network.Benchmarking;
 using Network.Benchmarking.Matching;
 
 namespace Network.Hub.Pages.Partners;
@@ -24,6 +25,14 @@ public static class PartnersFormat
         ArgumentNullException.ThrowIfNull(value);
         var number = value.Value.ToString("G6", CultureInfo.InvariantCulture);
         return value.Key.DataPoint is { } point ? $"{point}: {number} {unit}" : $"{number} {unit}";
+    }
+
+    /// <summary>A city's own reported value in its unit, e.g. "44.9 %" (the data point first when there is one).</summary>
+    public static string Value(ReportedValue value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var number = value.Value.ToString("G6", CultureInfo.InvariantCulture);
+        return value.DataPoint is { } point ? $"{point}: {number} {unit}" : $"{number} {unit}";
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Network.Benchmarking;
 using Network.Benchmarking.Matching;
 using Network.Contracts.Catalogue;
 using Network.Hub.Embargo;
@@ -92,13 +93,13 @@ public sealed class PartnersReader(NetworkDbContext db, NetworkScores scores, Ne
     private static List<WeakKpi> WeakKpis(PeerMatcher matcher, string city)
     {
         var weak = new List<WeakKpi>();
-        var reported = matcher.Period.ValuesOf(city).Select(v => v.Kpi).ToHashSet(StringComparer.Ordinal);
+        var reported = matcher.Period.ValuesOf(city).ToLookup(v => v.Kpi, StringComparer.Ordinal);
         foreach (var kpi in matcher.Kpis.DistinctBy(k => k.Code).Where(k => reported.Contains(k.Code)))
         {
             var better = matcher.LearnFrom(city, kpi.Code, MaxTeachersPerKpi);
             if (better.Count > 0 && better[0].CityStanding <= WeakAtMost)
             {
-                weak.Add(new WeakKpi(kpi, better[0].CityStanding, better));
+                weak.Add(new WeakKpi(kpi, better[0].CityStanding, [.. reported[kpi.Code]], better));
             }
         }
 
@@ -114,8 +115,9 @@ public sealed record CityChoice(string Id, string Name);
 /// <summary>A KPI the city stands low on, and the cities that do better on it.</summary>
 /// <param name="Kpi">The KPI.</param>
 /// <param name="Standing">The city's KPI standing, 0–100 (100 = best in the network).</param>
+/// <param name="Values">The city's own values of the KPI (one, or one per data point).</param>
 /// <param name="Better">The cities that do better, in the engine's order.</param>
-public sealed record WeakKpi(Kpi Kpi, double Standing, IReadOnlyList<BetterPeer> Better);
+public sealed record WeakKpi(Kpi Kpi, double Standing, IReadOnlyList<ReportedValue> Values, IReadOnlyList<BetterPeer> Better);
 
 /// <summary>The Partners page's answer: the three sections, or why there are none.</summary>
 /// <param name="Period">The period matched.</param>

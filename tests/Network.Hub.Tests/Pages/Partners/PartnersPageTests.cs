@@ -117,6 +117,7 @@ public sealed partial class PartnersPageTests : IAsyncLifetime
         Assert.DoesNotContain("Household Internet Access", learn, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/cities/NO-4601\">Bergen</a> (best)", learn, StringComparison.Ordinal);
         Assert.Contains("<td>90 %</td>", learn, StringComparison.Ordinal);
+        Assert.Contains("Trondheim reports 10 % and stands at 0.0", learn, StringComparison.Ordinal);
         Assert.Contains("It can learn this from", learn, StringComparison.Ordinal);
     }
 
