@@ -20,7 +20,7 @@ public static class ContributionBar
     public const double ChartWidth = BarLeft + BarWidth + 70;
 
     /// <summary>The two bars of <paramref name="match"/>: teaching first, then learning.</summary>
-    public static IReadOnlyList<BarRow> Rows(ComplementaryMatch match)
+    public static IReadOnlyList<ContributionBarRow> Rows(ComplementaryMatch match)
     {
         ArgumentNullException.ThrowIfNull(match);
         var longest = Math.Max(match.Teaches, match.Learns);
@@ -32,20 +32,20 @@ public static class ContributionBar
         ];
     }
 
-    private static BarRow Row(ComplementaryMatch match, LearningDirection direction, double total, double scale, int index)
+    private static ContributionBarRow Row(ComplementaryMatch match, LearningDirection direction, double total, double scale, int index)
     {
-        var segments = new List<BarSegment>();
+        var segments = new List<ContributionBarSegment>();
         var x = BarLeft;
         var parts = match.Contributions.Where(c => c.Direction == direction).ToList();
         for (var i = 0; i < parts.Count; i++)
         {
             var width = parts[i].Contribution * scale;
-            segments.Add(new BarSegment(x, width, $"{parts[i].Kpi.Name}: {PartnersFormat.Number(parts[i].Contribution)}",
+            segments.Add(new ContributionBarSegment(x, width, $"{parts[i].Kpi.Name}: {PartnersFormat.Number(parts[i].Contribution)}",
                 $"{(direction == LearningDirection.PartnerTeaches ? "teach" : "learn")}-{i % 2}"));
             x += width;
         }
 
-        return new BarRow(direction, 10 + (index * 34), total, x, segments);
+        return new ContributionBarRow(direction, 10 + (index * 34), total, x, segments);
     }
 }
 
@@ -55,14 +55,14 @@ public static class ContributionBar
 /// <param name="Total">Its total, the sum of its segments.</param>
 /// <param name="End">Where it ends (for the total written after it).</param>
 /// <param name="Segments">A segment per contributing KPI, in catalogue order.</param>
-public sealed record BarRow(LearningDirection Direction, double Y, double Total, double End, IReadOnlyList<BarSegment> Segments);
+public sealed record ContributionBarRow(LearningDirection Direction, double Y, double Total, double End, IReadOnlyList<ContributionBarSegment> Segments);
 
 /// <summary>One KPI's segment of a bar.</summary>
 /// <param name="X">Its left edge.</param>
 /// <param name="Width">Its width (its contribution, scaled).</param>
 /// <param name="Title">The KPI and its contribution, as the segment's tooltip.</param>
 /// <param name="CssClass">Its fill: alternating shades, so neighbours stay apart.</param>
-public sealed record BarSegment(double X, double Width, string Title, string CssClass)
+public sealed record ContributionBarSegment(double X, double Width, string Title, string CssClass)
 {
     /// <summary>The left edge, as an SVG attribute.</summary>
     public string XText => X.ToString("0.##", CultureInfo.InvariantCulture);

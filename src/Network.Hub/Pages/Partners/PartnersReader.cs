@@ -32,9 +32,9 @@ public sealed class PartnersReader(NetworkDbContext db, NetworkScores scores, Ne
     public const int MaxTeachersPerKpi = 5;
 
     /// <summary>The member cities (id and name), by name, for the form's city list.</summary>
-    public async Task<IReadOnlyList<CityChoice>> CitiesAsync(CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<PartnersCityChoice>> CitiesAsync(CancellationToken cancellationToken) =>
         await db.Cities.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Select(c => new CityChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
+            .Select(c => new PartnersCityChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
 
     /// <summary>The periods with values the reader may read, newest first.</summary>
     public Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken) =>
@@ -90,16 +90,16 @@ public sealed class PartnersReader(NetworkDbContext db, NetworkScores scores, Ne
     // For each KPI the city stands low on, whom to learn it from (the engine's order: same country, nearest size, larger
     // lead). The city's standing on a KPI is what LearnFrom reports against each better city; a KPI nobody does better
     // on is not weak.
-    private static List<WeakKpi> WeakKpis(PeerMatcher matcher, string city)
+    private static List<PartnersWeakKpi> WeakKpis(PeerMatcher matcher, string city)
     {
-        var weak = new List<WeakKpi>();
+        var weak = new List<PartnersWeakKpi>();
         var reported = matcher.Period.ValuesOf(city).ToLookup(v => v.Kpi, StringComparer.Ordinal);
         foreach (var kpi in matcher.Kpis.DistinctBy(k => k.Code).Where(k => reported.Contains(k.Code)))
         {
             var better = matcher.LearnFrom(city, kpi.Code, MaxTeachersPerKpi);
             if (better.Count > 0 && better[0].CityStanding <= WeakAtMost)
             {
-                weak.Add(new WeakKpi(kpi, better[0].CityStanding, [.. reported[kpi.Code]], better));
+                weak.Add(new PartnersWeakKpi(kpi, better[0].CityStanding, [.. reported[kpi.Code]], better));
             }
         }
 
@@ -110,14 +110,14 @@ public sealed class PartnersReader(NetworkDbContext db, NetworkScores scores, Ne
 /// <summary>A city in the form's list.</summary>
 /// <param name="Id">The city id.</param>
 /// <param name="Name">Its name.</param>
-public sealed record CityChoice(string Id, string Name);
+public sealed record PartnersCityChoice(string Id, string Name);
 
 /// <summary>A KPI the city stands low on, and the cities that do better on it.</summary>
 /// <param name="Kpi">The KPI.</param>
 /// <param name="Standing">The city's KPI standing, 0–100 (100 = best in the network).</param>
 /// <param name="Values">The city's own values of the KPI (one, or one per data point).</param>
 /// <param name="Better">The cities that do better, in the engine's order.</param>
-public sealed record WeakKpi(Kpi Kpi, double Standing, IReadOnlyList<ReportedValue> Values, IReadOnlyList<BetterPeer> Better);
+public sealed record PartnersWeakKpi(Kpi Kpi, double Standing, IReadOnlyList<ReportedValue> Values, IReadOnlyList<BetterPeer> Better);
 
 /// <summary>The Partners page's answer: the three sections, or why there are none.</summary>
 /// <param name="Period">The period matched.</param>
@@ -130,7 +130,7 @@ public sealed record PartnersAnswer(
     int Period,
     IReadOnlyList<SimilarCity> Similar,
     IReadOnlyList<ComplementaryMatch> Partners,
-    IReadOnlyList<WeakKpi> Weak,
+    IReadOnlyList<PartnersWeakKpi> Weak,
     string? Refusal,
     string? BusyMessage)
 {
