@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Contracts.Snapshots;
+using Network.Hub.Limits;
 using Network.Hub.Tests.GraphQL;
 using Network.Hub.Tests.Ingestion;
 using Network.Testing;
@@ -166,6 +168,35 @@ public sealed partial class PartnersPageTests : IAsyncLifetime
         var own = await PageAsync("/partners?city=NO-1804", HttpStatusCode.BadRequest);
         Assert.Contains("NO-1804 reported no values for 2020 that you may read.", own, StringComparison.Ordinal);
         Assert.DoesNotContain(".125", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_every_costly_slot_is_taken_the_page_answers_503_with_retry_after_instead_of_matching()
+    {
+        var gate = _hub.Services.GetRequiredService<CostlyWorkGate>();
+        var slots = new List<IDisposable>();
+        try
+        {
+            for (var i = 0; i < gate.Options.MaxConcurrent; i++)
+            {
+                slots.Add((await gate.TryEnterAsync(TestContext.Current.CancellationToken))!);
+            }
+
+            using var client = _hub.CreateClient();
+            using var response = await client.GetAsync("/partners?city=NO-5001", TestContext.Current.CancellationToken);
+            var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(gate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture), response.Headers.GetValues("Retry-After").Single());
+            Assert.Contains("The hub is running as many costly queries as it allows at once", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Complementary partners", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            slots.ForEach(s => s.Dispose());
+        }
+
+        await PageAsync("/partners?city=NO-5001", HttpStatusCode.OK);
     }
 
     private async Task PublishAsync(TestCity city, double economy, double environment, double society, SnapshotStatus status = SnapshotStatus.Final)
