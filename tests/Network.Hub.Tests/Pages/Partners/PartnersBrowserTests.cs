@@ -47,6 +47,12 @@ public sealed class PartnersBrowserTests
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**" + partner);
         browser.AssertNoProblems();
+
+        // Bad input is the form again, the field named (a 400 on purpose, so after the check for failed answers).
+        await page.GotoAsync(hub.Root + "/partners?city=NO-5001&economy=11&partners=50");
+        Assert.Contains("Weight of Economy must be a number from 0 to 10", await page.InnerTextAsync("#economy-problem"), StringComparison.Ordinal);
+        Assert.Contains("Partners to show must be between 1 and 20", await page.InnerTextAsync("#partners-problem"), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("partners-bad-input");
     }
 
     // Presses Tab until the element matching the selector has the focus; fails after a bounded number of presses.
