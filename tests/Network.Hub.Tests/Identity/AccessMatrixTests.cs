@@ -78,6 +78,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/cities")] = null,
         [("GET", "/cities/{cityId}")] = null,
         [("POST", "/cities/{cityId}")] = null,
+        [("GET", "/compare")] = null,
+        [("POST", "/compare")] = null,
         [("GET", "/_framework/opaque-redirect")] = null,
         [("GET", "/not-found")] = null,
         [("POST", "/not-found")] = null,

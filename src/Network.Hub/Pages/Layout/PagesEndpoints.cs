@@ -1,3 +1,4 @@
+using Network.Hub.Pages.Compare;
 using Network.Hub.Pages.Profile;
 
 namespace Network.Hub.Pages.Layout;
@@ -17,6 +18,7 @@ public static class PagesEndpoints
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<CityPagesReader>();
+        builder.Services.AddScoped<CompareReader>();
         return builder;
     }
 
