@@ -12,21 +12,24 @@ namespace Network.Hub.Pages.Compare;
 public sealed class SmallMultiple
 {
     /// <summary>The SVG's width in user units.</summary>
-    public const double Width = 640;
+    public const double Width = 560;
 
     /// <summary>Where the city names end and the plot begins.</summary>
-    public const double PlotLeft = 190;
+    public const double PlotLeft = 170;
 
     /// <summary>Where the plot ends; the value labels of the longest bars go beyond it.</summary>
-    public const double PlotRight = 560;
+    public const double PlotRight = 490;
 
-    /// <summary>Where the plot's first bar row begins (above it: band words and the median's label).</summary>
-    public const double PlotTop = 40;
+    /// <summary>Where the band shades begin: above them, the median's label; in their top strip, the bands' words.</summary>
+    public const double BandTop = 18;
+
+    /// <summary>Where the plot's first bar row begins.</summary>
+    public const double PlotTop = 38;
 
     private const double RowHeight = 22;
     private const double BarHeight = 14;
     private const double AxisHeight = 26;
-    private const double CharWidth = 6.2; // about one character of the 11px labels
+    private const double CharWidth = 6.4; // about one character of the 11px labels
 
     private readonly double _low;
     private readonly double _high;

@@ -151,6 +151,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
         Assert.Contains("The comparison could not be shown", html, StringComparison.Ordinal);
         Assert.Matches($"<li><a href=\"#field-[a-z]+\">{Regex.Escape(field)}</a>: [^<]*{Regex.Escape(words)}", html);
         Assert.Contains("<strong>Problem:</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"cmp-form-box\" open>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"NO-5001\" checked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"result\"", html, StringComparison.Ordinal);
     }
