@@ -52,7 +52,7 @@ public sealed class SmallMultiple
         var step = NiceStep((high - low) / 4);
         _low = Math.Floor(low / step) * step;
         _high = Math.Max(Math.Ceiling(high / step) * step, _low + step);
-        Ticks = [.. Enumerable.Range(0, (int)Math.Round((_high - _low) / step) + 1).Select(i => _low + (i * step)).Select(v => new ChartTick(X(v), CompareFormat.Number(v)))];
+        Ticks = [.. Enumerable.Range(0, (int)Math.Round((_high - _low) / step) + 1).Select(i => _low + (i * step)).Select(v => new SmallMultipleTick(X(v), CompareFormat.Number(v)))];
         PlotBottom = PlotTop + (cities.Count * RowHeight);
         Height = PlotBottom + AxisHeight;
         ZeroX = X(0);
@@ -64,7 +64,7 @@ public sealed class SmallMultiple
             MedianAnchor = MedianX + (MedianLabel.Length * CharWidth / 2) > Width ? "end" : MedianX - (MedianLabel.Length * CharWidth / 2) < PlotLeft ? "start" : "middle";
         }
 
-        Bands = target is null ? [] : [.. TargetBands.Of(target).Select(AreaOf).OfType<ChartBand>()];
+        Bands = target is null ? [] : [.. TargetBands.Of(target).Select(AreaOf).OfType<SmallMultipleBand>()];
     }
 
     /// <summary>The SVG's height in user units.</summary>
@@ -77,13 +77,13 @@ public sealed class SmallMultiple
     public double ZeroX { get; }
 
     /// <summary>One bar (or "not reported") per city, in the table's order.</summary>
-    public IReadOnlyList<ChartBar> Bars { get; }
+    public IReadOnlyList<SmallMultipleBar> Bars { get; }
 
     /// <summary>The axis ticks.</summary>
-    public IReadOnlyList<ChartTick> Ticks { get; }
+    public IReadOnlyList<SmallMultipleTick> Ticks { get; }
 
     /// <summary>The target's bands within the axis; empty when the target set does not score the KPI.</summary>
-    public IReadOnlyList<ChartBand> Bands { get; }
+    public IReadOnlyList<SmallMultipleBand> Bands { get; }
 
     /// <summary>The x of the network median; <see langword="null"/> when no city of the network reported the KPI.</summary>
     public double? MedianX { get; }
@@ -107,20 +107,20 @@ public sealed class SmallMultiple
 
     private double X(double value) => PlotLeft + ((value - _low) / (_high - _low) * (PlotRight - PlotLeft));
 
-    private ChartBar BarOf(ComparisonCell cell, ComparedCity city, double top)
+    private SmallMultipleBar BarOf(ComparisonCell cell, ComparedCity city, double top)
     {
         var y = top + ((RowHeight - BarHeight) / 2);
         if (cell.Score is not { } score)
         {
-            return new ChartBar(city.Name, null, "not reported", y, ZeroX, 0, ZeroX + 4, top + (RowHeight / 2) + 4);
+            return new SmallMultipleBar(city.Name, null, "not reported", y, ZeroX, 0, ZeroX + 4, top + (RowHeight / 2) + 4);
         }
 
         var end = X(score.Value);
         var (x, width) = end >= ZeroX ? (ZeroX, end - ZeroX) : (end, ZeroX - end);
-        return new ChartBar(city.Name, score.Value, CompareFormat.Number(score.Value), y, x, Math.Max(width, 1), Math.Max(end, ZeroX) + 4, top + (RowHeight / 2) + 4);
+        return new SmallMultipleBar(city.Name, score.Value, CompareFormat.Number(score.Value), y, x, Math.Max(width, 1), Math.Max(end, ZeroX) + 4, top + (RowHeight / 2) + 4);
     }
 
-    private ChartBand? AreaOf(BandRegion region)
+    private SmallMultipleBand? AreaOf(BandRegion region)
     {
         var from = Math.Max(region.From, _low);
         var to = Math.Min(region.To ?? _high, _high);
@@ -140,7 +140,7 @@ public sealed class SmallMultiple
         var room = to >= _high ? Width - x : width;
         var label = region.ShortLabel.Length * CharWidth + 6 <= room ? region.ShortLabel
             : CharWidth + 6 <= room ? ((int)region.Band).ToString(CultureInfo.InvariantCulture) : null;
-        return new ChartBand(region, x, width, label);
+        return new SmallMultipleBand(region, x, width, label);
     }
 
     // 1, 2 or 5 times a power of ten, at least `rough`.
@@ -166,19 +166,19 @@ public sealed class SmallMultiple
 /// <param name="Width">The bar's width.</param>
 /// <param name="LabelX">Where the value's label starts.</param>
 /// <param name="TextY">The baseline of the row's labels.</param>
-public sealed record ChartBar(string City, double? Value, string ValueText, double Y, double X, double Width, double LabelX, double TextY);
+public sealed record SmallMultipleBar(string City, double? Value, string ValueText, double Y, double X, double Width, double LabelX, double TextY);
 
 /// <summary>An axis tick.</summary>
 /// <param name="X">Its x.</param>
 /// <param name="Label">The value it marks.</param>
-public sealed record ChartTick(double X, string Label);
+public sealed record SmallMultipleTick(double X, string Label);
 
 /// <summary>A band of the target, as drawn: a shaded stretch with its words when they fit.</summary>
 /// <param name="Region">The band and its values.</param>
 /// <param name="X">The left edge.</param>
 /// <param name="Width">The width.</param>
 /// <param name="Label">The words drawn over it (the band's short label, or its points where that does not fit); none when nothing fits.</param>
-public sealed record ChartBand(BandRegion Region, double X, double Width, string? Label)
+public sealed record SmallMultipleBand(BandRegion Region, double X, double Width, string? Label)
 {
     /// <summary>The style class of the band's shade.</summary>
     public string CssClass => "cmp-band cmp-band-" + ((int)Region.Band).ToString(CultureInfo.InvariantCulture);
