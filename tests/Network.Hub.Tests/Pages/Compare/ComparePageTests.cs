@@ -139,6 +139,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/compare?cities=NO-5001", "Cities", "Choose at least 2 cities to compare; only NO-5001 was chosen.")]
+    [InlineData("/compare?cities=NO-5001&period=&targetSet=", "Cities", "Choose at least 2 cities to compare; only NO-5001 was chosen.")]
     [InlineData("/compare?cities=NO-5001&cities=XX-0000", "Cities", "No member city has the id &#x27;XX-0000&#x27;.")]
     [InlineData("/compare?cities=NO-5001,NO-4601&kpis=EC-NOPE-1", "KPIs and categories", "has no KPI &#x27;EC-NOPE-1&#x27;.")]
     [InlineData("/compare?cities=NO-5001,NO-4601&categories=EC-NOPE", "KPIs and categories", "has no category &#x27;EC-NOPE&#x27;.")]
@@ -154,6 +155,14 @@ public sealed partial class ComparePageTests : IAsyncLifetime
         Assert.Contains("<details class=\"cmp-form-box\" open>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"NO-5001\" checked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"result\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_sent_with_nothing_chosen_says_what_to_choose()
+    {
+        var html = await PageAsync("/compare?period=&targetSet=", HttpStatusCode.BadRequest);
+
+        Assert.Contains("Choose at least 2 cities to compare, e.g. NO-5001 and NO-9901.", html, StringComparison.Ordinal);
     }
 
     [Fact]
