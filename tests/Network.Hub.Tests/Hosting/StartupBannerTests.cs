@@ -28,7 +28,7 @@ public sealed class StartupBannerTests(HubApplication hub)
              "GET /api/compare.csv", "GET /api/compare.xlsx",
              "GET /api/target-sets", "POST /api/target-sets",
              "GET /api/verification/snapshots/{snapshotId:guid}/sheet", "POST /api/verification/questions",
-             "GET /api/cities/{cityId}/questions", "POST /api/cities/{cityId}/questions/answers", "GET /cities", "GET /partners"],
+             "GET /api/cities/{cityId}/questions", "POST /api/cities/{cityId}/questions/answers", "GET /cities", "GET /compare", "GET /partners"],
             Endpoints.Select(e => $"{e.Method} {e.Pattern}"));
     }
 

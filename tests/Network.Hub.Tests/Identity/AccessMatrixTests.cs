@@ -80,6 +80,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/cities/{cityId}")] = null,
         [("GET", "/partners")] = null,
         [("POST", "/partners")] = null,
+        [("GET", "/compare")] = null,
+        [("POST", "/compare")] = null,
         [("GET", "/_framework/opaque-redirect")] = null,
         [("GET", "/not-found")] = null,
         [("POST", "/not-found")] = null,

@@ -1,4 +1,5 @@
 using Network.Hub.Pages.Partners;
+using Network.Hub.Pages.Compare;
 using Network.Hub.Pages.Profile;
 
 namespace Network.Hub.Pages.Layout;
@@ -19,6 +20,7 @@ public static class PagesEndpoints
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<CityPagesReader>();
         builder.Services.AddScoped<PartnersReader>();
+        builder.Services.AddScoped<CompareReader>();
         return builder;
     }
 
