@@ -1,5 +1,5 @@
-using Network.Hub.Pages.Partners;
 using Network.Hub.Pages.Compare;
+using Network.Hub.Pages.Partners;
 using Network.Hub.Pages.Profile;
 
 namespace Network.Hub.Pages.Layout;
