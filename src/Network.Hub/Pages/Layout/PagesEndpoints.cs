@@ -1,3 +1,4 @@
+using Network.Hub.People;
 using Network.Hub.Pages.Profile;
 
 namespace Network.Hub.Pages.Layout;
@@ -25,6 +26,7 @@ public static class PagesEndpoints
     {
         app.UseAntiforgery();
         app.MapGet(StylePath, () => TypedResults.Text(PageStyles.Sheet, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapPeopleEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
