@@ -214,7 +214,7 @@ public static class AdminCommands
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", PersonRole.Kinds)}.", Required = true };
         var city = new Option<string?>("--city") { Description = "The city id of an analyst, e.g. NO-5001." };
         var verifier = new Option<string?>("--verifier") { Description = "The verifier id of a verifier's person, e.g. demo-verifier." };
-        var address = new Option<Uri?>("--hub-address") { Description = "The hub's public address, for the link; default: Network:Identity:Issuer, else http://localhost:5080/." };
+        var address = new Option<string?>("--hub-address") { Description = "The hub's public address, for the link; default: Network:Identity:Issuer, else http://localhost:5080/." };
         var invite = new Command("invite", $"Invite a person and print the invitation link, once (it works for {Invitations.Lifetime.TotalDays} days, once): the first coordinator of a hub is made so.")
             { email, name, role, city, verifier, address };
         invite.SetAction((result, ct) => WithServices(output, async services =>
@@ -227,7 +227,13 @@ public static class AdminCommands
                 throw new InvalidOperationException(refused);
             }
 
-            var hub = result.GetValue(address)
+            var given = result.GetValue(address);
+            if (given is not null && (!Uri.TryCreate(given, UriKind.Absolute, out _) || !given.StartsWith("http", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"--hub-address must be the hub's public address as an absolute http(s) URL, e.g. https://hub.example.org/; it is '{given}'.");
+            }
+
+            var hub = (given is null ? null : new Uri(given))
                 ?? (services.GetRequiredService<IConfiguration>().GetSection(IdentityOptions.Section).Get<IdentityOptions>()?.Issuer)
                 ?? new Uri("http://localhost:5080/");
             await output.WriteLineAsync($"Invited {invitation.Name} as {personRole.Describe()}. Send them this link (shown this once; the hub keeps only its hash), valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC:");

@@ -45,6 +45,15 @@ public sealed class CoordinatorBrowserTests
             Assert.Equal(HttpStatusCode.Accepted, published.StatusCode);
         }
 
+        await page.GotoAsync(hub.Root + "/desk/people");
+        await page.FillAsync("#invite-name", "Anna Analyst");
+        await page.FillAsync("#invite-email", "anna@trondheim.kommune.no");
+        await page.SelectOptionAsync("#invite-role", "analyst");
+        await page.FillAsync("#invite-city", "NO-5001");
+        await page.ClickAsync("form button:text('Invite')");
+        Assert.Contains("/invitations/", await page.InnerTextAsync(".notice"), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("desk-people");
+
         await page.GotoAsync(hub.Root + "/account");
         Assert.Contains("otpauth://totp/", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await browser.ScreenshotAsync("account");
