@@ -102,6 +102,7 @@ public class HubFactory(IReadOnlyDictionary<string, string?>? settings = null) :
         builder.UseSetting("Network:RateLimits:Anonymous:PermitLimit", "1000000");
         builder.UseSetting("Network:RateLimits:Token:PermitLimit", "1000000");
         builder.UseSetting("Network:RateLimits:Enrollment:PermitLimit", "1000000");
+        builder.UseSetting("Network:RateLimits:SignIn:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

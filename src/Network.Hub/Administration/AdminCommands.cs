@@ -3,6 +3,7 @@ using Network.Contracts.Signing;
 using Network.Hub.Embargo;
 using Network.Hub.Identity;
 using Network.Hub.Keys;
+using Network.Hub.People;
 using Network.Hub.Storage;
 using Network.Hub.Verifiers;
 
@@ -12,12 +13,13 @@ namespace Network.Hub.Administration;
 /// The hub's administration commands, run instead of the server when the first argument names one:
 /// <c>dotnet run --project src/Network.Hub -- cities add --id NO-5001 --name Trondheim --jwk key.json</c>, or
 /// <c>clients add --coordinator secretariat</c> for the first coordinator's OAuth client, or
-/// <c>verifiers assign --id demo-verifier --city NO-5001</c>.
+/// <c>verifiers assign --id demo-verifier --city NO-5001</c>, or <c>people invite --email … --name … --role coordinator</c>
+/// for the first person to sign in to the coordinator's desks.
 /// They act on the configured database (the same settings as the server) and exit.
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["cities", "keys", "clients", "verifiers"];
+    private static readonly string[] Verbs = ["cities", "keys", "clients", "verifiers", "people"];
 
     /// <summary>Whether <paramref name="args"/> asks for an admin command rather than the server.</summary>
     public static bool AreRequested(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -30,6 +32,7 @@ public static class AdminCommands
         root.Subcommands.Add(Keys(output));
         root.Subcommands.Add(Clients(output));
         root.Subcommands.Add(Verifiers(output));
+        root.Subcommands.Add(People(output));
         return root.Parse(args).InvokeAsync();
     }
 
@@ -204,6 +207,54 @@ public static class AdminCommands
         return new Command("verifiers", "The network's verifiers (they join by enrollment) and the cities each is assigned to.") { list, assign, unassign };
     }
 
+    private static Command People(TextWriter output)
+    {
+        var email = new Option<string>("--email") { Description = "The person's e-mail address: their user name.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's name.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", PersonRole.Kinds)}.", Required = true };
+        var city = new Option<string?>("--city") { Description = "The city id of an analyst, e.g. NO-5001." };
+        var verifier = new Option<string?>("--verifier") { Description = "The verifier id of a verifier's person, e.g. demo-verifier." };
+        var address = new Option<string?>("--hub-address") { Description = "The hub's public address, for the link; default: Network:Identity:Issuer, else http://localhost:5080/." };
+        var invite = new Command("invite", $"Invite a person and print the invitation link, once (it works for {Invitations.Lifetime.TotalDays} days, once): the first coordinator of a hub is made so.")
+            { email, name, role, city, verifier, address };
+        invite.SetAction((result, ct) => WithServices(output, async services =>
+        {
+            var (parsed, problem) = PersonRole.Parse(result.GetValue(role), result.GetValue(city), result.GetValue(verifier));
+            var personRole = parsed ?? throw new InvalidOperationException(problem);
+            var (invitation, token, refused) = await services.GetRequiredService<Invitations>().InviteAsync(result.GetValue(email), result.GetValue(name), personRole, "admin command", ct);
+            if (invitation is null)
+            {
+                throw new InvalidOperationException(refused);
+            }
+
+            var given = result.GetValue(address);
+            if (given is not null && (!Uri.TryCreate(given, UriKind.Absolute, out _) || !given.StartsWith("http", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"--hub-address must be the hub's public address as an absolute http(s) URL, e.g. https://hub.example.org/; it is '{given}'.");
+            }
+
+            var hub = (given is null ? null : new Uri(given))
+                ?? (services.GetRequiredService<IConfiguration>().GetSection(IdentityOptions.Section).Get<IdentityOptions>()?.Issuer)
+                ?? new Uri("http://localhost:5080/");
+            await output.WriteLineAsync($"Invited {invitation.Name} as {personRole.Describe()}. Send them this link (shown this once; the hub keeps only its hash), valid until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC:");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"  {hub.AbsoluteUri.TrimEnd('/')}{Invitations.PathPrefix}{token}");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("They open it, choose a password, and sign in at /sign-in with their e-mail address.");
+        }));
+
+        var list = new Command("list", "List the people with an account and their roles.");
+        list.SetAction((_, ct) => WithServices(output, async services =>
+        {
+            foreach (var person in await services.GetRequiredService<PeopleAccounts>().ListAsync(ct))
+            {
+                await output.WriteLineAsync($"{person.Email}  {person.Name}  {person.Role.Describe()}{(person.TwoFactor ? "  authenticator codes on" : "")}");
+            }
+        }));
+
+        return new Command("people", "People's accounts for the hub's pages (they sign in at /sign-in).") { invite, list };
+    }
+
     private static async Task<string> NodeNameAsync(IServiceProvider services, string cityId, CancellationToken ct) =>
         (await services.GetRequiredService<KeyRegistry>().ListAsync(ct)).FirstOrDefault(c => c.Id == cityId) is { } city
             ? $"{city.Name}'s node"
@@ -240,6 +291,7 @@ public static class AdminCommands
         builder.Services.AddScoped<KeyRegistry>();
         builder.Services.AddScoped<VerifierRegistry>();
         builder.Services.AddClientStore();
+        builder.Services.AddPeopleStore();
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Network.Contracts.Catalogue;
+using Network.Hub.Demo;
 
 namespace Network.Hub.Hosting;
 
@@ -28,15 +29,21 @@ public static class StartupBanner
 
             var endpoints = ListedEndpoint.From(app.Services.GetRequiredService<EndpointDataSource>());
             var catalogue = app.Services.GetRequiredService<KpiCatalogue>();
-            // Straight to the console, not through a logger: these lines are for a person, not a log store.
-            Console.Out.Write(Compose([.. addresses], endpoints, catalogue));
+            var demo = app.Services.GetService<DemoCoordinator>();
+            // Straight to the console, not through a logger: these lines are for a person, not a log store (the demo
+            // password above all, which is printed here only).
+            Console.Out.Write(Compose([.. addresses], endpoints, catalogue, demo is null ? null : new SignInHint(DemoCoordinator.UserName, demo.Password)));
             Console.Out.Flush();
         });
         return app;
     }
 
     /// <summary>The banner text for a hub listening on <paramref name="addresses"/> and serving <paramref name="endpoints"/>.</summary>
-    public static string Compose(IReadOnlyList<string> addresses, IReadOnlyList<ListedEndpoint> endpoints, KpiCatalogue catalogue)
+    /// <param name="addresses">Where the hub listens.</param>
+    /// <param name="endpoints">The endpoints it announces.</param>
+    /// <param name="catalogue">The KPI catalogue it serves.</param>
+    /// <param name="signIn">The demo coordinator's user name and password, when the demo network runs.</param>
+    public static string Compose(IReadOnlyList<string> addresses, IReadOnlyList<ListedEndpoint> endpoints, KpiCatalogue catalogue, SignInHint? signIn = null)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -59,6 +66,15 @@ public static class StartupBanner
             text.AppendLine(culture, $"    {endpoint.Method,-4} {(root + endpoint.Pattern).PadRight(width)}  {endpoint.Summary}");
         }
 
+        if (signIn is not null)
+        {
+            text.AppendLine();
+            text.AppendLine("  Sign in as the demo coordinator (a new password at every start)");
+            text.AppendLine(culture, $"    {root}/sign-in");
+            text.AppendLine(culture, $"    user name  {signIn.UserName}");
+            text.AppendLine(culture, $"    password   {signIn.Password}");
+        }
+
         text.AppendLine();
         return text.ToString();
     }
@@ -79,3 +95,8 @@ public static class StartupBanner
         return string.Create(CultureInfo.InvariantCulture, $"{binding.Scheme}://{host}:{binding.Port}{binding.PathBase}");
     }
 }
+
+/// <summary>How to sign in to a demo hub: printed in the start-up banner.</summary>
+/// <param name="UserName">The user name (an e-mail address).</param>
+/// <param name="Password">The password.</param>
+public sealed record SignInHint(string UserName, string Password);

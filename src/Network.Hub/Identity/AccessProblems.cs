@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Network.Hub.People;
 using Network.Hub.Problems;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -10,7 +11,7 @@ namespace Network.Hub.Identity;
 /// <summary>
 /// Answers a refused request as ProblemDetails: 401 when there is no valid access token (saying what was wrong
 /// with the token, beside OpenIddict's <c>WWW-Authenticate</c> header), 403 when the token lacks the scope the
-/// endpoint needs (naming it).
+/// endpoint needs (naming it). The pages' policies (<see cref="PageAccess"/>) are answered the framework's way instead.
 /// </summary>
 internal sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
 {
@@ -18,6 +19,13 @@ internal sealed class AccessProblems : IAuthorizationMiddlewareResultHandler
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (PageAccess.IsPagePolicy(policy))
+        {
+            // A page's refusal is for a person: the cookie's redirect to the sign-in page or the 403 page.
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             var scheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;

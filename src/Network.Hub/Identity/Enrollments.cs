@@ -108,6 +108,12 @@ public sealed class Enrollments(NetworkDbContext db, KeyRegistry keys, VerifierR
         }, ct);
     }
 
+    /// <summary>The longest rejection reason kept.</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>Whether <paramref name="reason"/> may be a rejection's reason: some words, at most <see cref="MaxReasonLength"/> characters.</summary>
+    public static bool IsReason(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Length <= MaxReasonLength;
+
     /// <summary>Rejects a pending request with <paramref name="reason"/>; nothing is registered.</summary>
     public async Task<EnrollmentDecision> RejectAsync(Guid id, string reason, string decidedBy, CancellationToken ct = default)
     {

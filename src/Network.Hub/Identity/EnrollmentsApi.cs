@@ -133,12 +133,12 @@ public static class EnrollmentsApi
         Guid enrollmentId, EnrollmentRejection rejection, ClaimsPrincipal user, Enrollments enrollments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        if (string.IsNullOrWhiteSpace(rejection.Reason) || rejection.Reason.Length > 1000)
+        if (!Enrollments.IsReason(rejection.Reason))
         {
             return HubProblem.RejectionNeedsReason().ToResult();
         }
 
-        var decision = await enrollments.RejectAsync(enrollmentId, rejection.Reason.Trim(), Coordinator(user), cancellationToken);
+        var decision = await enrollments.RejectAsync(enrollmentId, rejection.Reason!.Trim(), Coordinator(user), cancellationToken);
         return decision is { Enrollment: { } enrollment, Conflict: null } ? TypedResults.Ok(EnrollmentView.Of(enrollment)) : Undecided(enrollmentId, decision);
     }
 

@@ -7,6 +7,7 @@ using Network.Hub.Embargo;
 using Network.Hub.Health;
 using Network.Hub.Hosting;
 using Network.Hub.Messaging;
+using Network.Hub.People;
 using Network.Hub.Storage;
 using OpenIddict.Validation.AspNetCore;
 
@@ -81,7 +82,8 @@ public static class IdentityExtensions
                     .DisableAccessTokenExtractionFromBodyForm();
             });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        // By endpoint: the pages read the sign-in cookie, everything else a bearer token (CallerSchemes).
+        builder.Services.AddAuthentication(CallerSchemes.Default);
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var scope in Scopes.All)
@@ -92,6 +94,8 @@ public static class IdentityExtensions
                     .AddRequirements(new ScopeRequirement(scope)));
             }
         });
+        builder.Services.AddAuthorizationBuilder().AddPagePolicies();
+        builder.AddPeople();
         builder.Services.AddScoped<Enrollments>();
         builder.Services.AddSingleton<TokenRequestLimiter>();
         builder.Services.AddSingleton<TokenPruning>();
@@ -116,8 +120,8 @@ public static class IdentityExtensions
     }
 
     /// <summary>
-    /// Authentication (a bearer token, when sent, is validated for every request; the token endpoint, limited inside
-    /// it, is answered there), then the rate limits for anonymous callers and authorization.
+    /// Authentication (a bearer token, when sent, is validated for every request outside the pages, the sign-in cookie
+    /// on the pages, see <see cref="CallerSchemes"/>; the token endpoint, limited inside it, is answered there), then the rate limits for anonymous callers and authorization.
     /// </summary>
     public static WebApplication UseIdentity(this WebApplication app)
     {

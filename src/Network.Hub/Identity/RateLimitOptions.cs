@@ -18,6 +18,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Enrollment requests: a city enrolls once, or again after setting up its node anew.</summary>
     public WindowLimit Enrollment { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>
+    /// Sign-in attempts (passwords and authenticator codes posted to the sign-in pages), against guessing passwords
+    /// across accounts; each account also locks after 5 failures in a row. Counted whether or not the caller is signed in.
+    /// </summary>
+    public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
 }
 
 /// <summary>A fixed-window limit: at most <see cref="PermitLimit"/> requests per <see cref="Window"/> from one address.</summary>

@@ -42,6 +42,13 @@ public static class RateLimits
         return PartitionedRateLimiter.Create<HttpContext, string>(context => Window("token:" + Address(context), limit));
     }
 
+    /// <summary>The sign-in pages' limiter, per client address (<see cref="RateLimitOptions.SignIn"/>).</summary>
+    internal static PartitionedRateLimiter<HttpContext> SignInLimiter(IConfiguration configuration)
+    {
+        var limit = Options(configuration).SignIn;
+        return PartitionedRateLimiter.Create<HttpContext, string>(context => Window("sign-in:" + Address(context), limit));
+    }
+
     private static RateLimitOptions Options(IConfiguration configuration) =>
         configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Network.Hub.Embargo;
 
@@ -6,10 +7,11 @@ namespace Network.Hub.Storage;
 /// <summary>
 /// The hub's one model of stored state: cities, their keys, accepted snapshots with their values, the
 /// error records of refused submissions, and the OAuth clients and tokens of the hub's authorization server
-/// (OpenIddict's entities, tables <c>OpenIddict*</c>). Each database provider has its own subclass so each keeps its own
+/// (OpenIddict's entities, tables <c>OpenIddict*</c>), and people's accounts for the pages (ASP.NET Core Identity's entities,
+/// tables <c>AspNet*</c>, with <see cref="Invitations"/>). Each database provider has its own subclass so each keeps its own
 /// migrations (<see cref="SqliteNetworkDbContext"/>, <see cref="SqlServerNetworkDbContext"/>).
 /// </summary>
-public abstract class NetworkDbContext(DbContextOptions options) : DbContext(options)
+public abstract class NetworkDbContext(DbContextOptions options) : IdentityDbContext<PersonRecord>(options)
 {
     /// <summary>
     /// Who reads through this context. Snapshots and values outside the public record are filtered out of every
@@ -84,12 +86,31 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The question threads between cities and their verifiers (members-only).</summary>
     public DbSet<ThreadMessageRecord> ThreadMessages => Set<ThreadMessageRecord>();
 
-    /// <inheritdoc/>
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.UseOpenIddict();
+    /// <summary>Coordinators' invitations of people (the links' hashes, never the links).</summary>
+    public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
 
-        modelBuilder.Entity<CityRecord>(city =>
+    /// <inheritdoc/>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder); // Identity's tables
+        builder.UseOpenIddict();
+
+        builder.Entity<PersonRecord>(person => person.Property(p => p.DisplayName).HasMaxLength(200));
+        builder.Entity<InvitationRecord>(invitation =>
+        {
+            invitation.ToTable("Invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.Name).HasMaxLength(200);
+            invitation.Property(i => i.Role).HasMaxLength(16);
+            invitation.Property(i => i.CityId).HasMaxLength(16);
+            invitation.Property(i => i.VerifierId).HasMaxLength(64);
+            invitation.Property(i => i.InvitedBy).HasMaxLength(300);
+        });
+
+        builder.Entity<CityRecord>(city =>
         {
             city.ToTable("Cities");
             city.HasKey(c => c.Id);
@@ -98,7 +119,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             city.HasMany(c => c.Keys).WithOne().HasForeignKey(k => k.CityId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<CityKeyRecord>(key =>
+        builder.Entity<CityKeyRecord>(key =>
         {
             key.ToTable("CityKeys");
             key.HasKey(k => k.KeyId);
@@ -107,7 +128,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             key.Property(k => k.Jwk).HasMaxLength(1024);
         });
 
-        modelBuilder.Entity<SnapshotRecord>(snapshot =>
+        builder.Entity<SnapshotRecord>(snapshot =>
         {
             snapshot.ToTable("Snapshots");
             snapshot.HasKey(s => s.SnapshotId);
@@ -131,7 +152,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             snapshot.HasMany(s => s.Values).WithOne().HasForeignKey(v => v.SnapshotId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<KpiValueRecord>(value =>
+        builder.Entity<KpiValueRecord>(value =>
         {
             value.ToTable("KpiValues");
             value.HasKey(v => v.Id);
@@ -148,7 +169,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             value.HasQueryFilter(v => Readership == Readership.Network || v.Public);
         });
 
-        modelBuilder.Entity<RejectedSubmissionRecord>(rejected =>
+        builder.Entity<RejectedSubmissionRecord>(rejected =>
         {
             rejected.ToTable("RejectedSubmissions");
             rejected.HasKey(r => r.Id);
@@ -159,7 +180,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             rejected.HasIndex(r => r.ClaimedSnapshotId);
         });
 
-        modelBuilder.Entity<TargetSetRecord>(set =>
+        builder.Entity<TargetSetRecord>(set =>
         {
             set.ToTable("TargetSets");
             set.HasKey(t => t.Id);
@@ -170,7 +191,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             set.HasIndex(t => new { t.Name, t.Version }).IsUnique();
         });
 
-        modelBuilder.Entity<EnrollmentRecord>(enrollment =>
+        builder.Entity<EnrollmentRecord>(enrollment =>
         {
             enrollment.ToTable("Enrollments");
             enrollment.HasKey(e => e.Id);
@@ -192,13 +213,13 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             enrollment.HasIndex(e => e.KeyId);
         });
 
-        OnVerificationCreating(modelBuilder);
+        OnVerificationCreating(builder);
     }
 
     // Verifiers, their keys and assignments, attestations with their verdicts, and the question threads (issue 13).
-    private void OnVerificationCreating(ModelBuilder modelBuilder)
+    private void OnVerificationCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<VerifierRecord>(verifier =>
+        builder.Entity<VerifierRecord>(verifier =>
         {
             verifier.ToTable("Verifiers");
             verifier.HasKey(v => v.Id);
@@ -208,7 +229,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             verifier.HasMany(v => v.Keys).WithOne().HasForeignKey(k => k.VerifierId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<VerifierKeyRecord>(key =>
+        builder.Entity<VerifierKeyRecord>(key =>
         {
             key.ToTable("VerifierKeys");
             key.HasKey(k => k.KeyId);
@@ -217,7 +238,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             key.Property(k => k.Jwk).HasMaxLength(1024);
         });
 
-        modelBuilder.Entity<VerifierAssignmentRecord>(assignment =>
+        builder.Entity<VerifierAssignmentRecord>(assignment =>
         {
             assignment.ToTable("VerifierAssignments");
             assignment.HasKey(a => a.Id);
@@ -230,7 +251,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             assignment.HasOne<CityRecord>().WithMany().HasForeignKey(a => a.CityId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<AttestationRecord>(attestation =>
+        builder.Entity<AttestationRecord>(attestation =>
         {
             attestation.ToTable("Attestations");
             attestation.HasKey(a => a.AttestationId);
@@ -251,7 +272,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             attestation.HasMany(a => a.Verdicts).WithOne().HasForeignKey(v => v.AttestationId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<VerdictRecord>(verdict =>
+        builder.Entity<VerdictRecord>(verdict =>
         {
             verdict.ToTable("Verdicts");
             verdict.HasKey(v => v.Id);
@@ -269,7 +290,7 @@ public abstract class NetworkDbContext(DbContextOptions options) : DbContext(opt
             verdict.HasQueryFilter(v => Readership == Readership.Network || v.Public);
         });
 
-        modelBuilder.Entity<ThreadMessageRecord>(message =>
+        builder.Entity<ThreadMessageRecord>(message =>
         {
             message.ToTable("ThreadMessages");
             message.HasKey(m => m.Id);

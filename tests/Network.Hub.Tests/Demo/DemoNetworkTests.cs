@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Network.Contracts.Catalogue;
 using Network.Contracts.Signing;
 using Network.Contracts.Verification;
+using Microsoft.Extensions.DependencyInjection;
 using Network.Hub.Cities;
+using Network.Hub.Demo;
 using Network.Testing.Hub;
 
 namespace Network.Hub.Tests.Demo;
@@ -32,6 +34,21 @@ public sealed class DemoNetworkTests : IAsyncLifetime
         {
             Directory.Delete(_keys, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_demo_coordinator_signs_in_with_this_starts_password_and_opens_the_coordinators_desks()
+    {
+        var password = _hub.Services.GetRequiredService<DemoCoordinator>().Password;
+        using var client = _hub.CreatePageClient();
+
+        using var signedIn = await SignedInPeople.SignInAsync(client, DemoCoordinator.UserName, password, "/sign-in?returnUrl=%2Fdesk");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var desk = await client.GetStringAsync(new Uri("/desk", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("href=\"/desk/enrollments\"", desk, StringComparison.Ordinal);
+        Assert.Contains("Signed in as Demo Coordinator", desk, StringComparison.Ordinal);
+        Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", password);
     }
 
     [Fact]

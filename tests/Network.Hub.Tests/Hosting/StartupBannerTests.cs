@@ -55,6 +55,19 @@ public sealed class StartupBannerTests(HubApplication hub)
         Assert.Contains("From OData Feed", banner, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Says_how_to_sign_in_as_the_demo_coordinator_when_the_demo_runs()
+    {
+        var demo = StartupBanner.Compose(["http://[::]:5080"], Endpoints, KpiCatalogue.Default, new SignInHint("coordinator@demo.network", "abcde-fghjk-mnpqr-stuvw"));
+        var real = StartupBanner.Compose(["http://[::]:5080"], Endpoints, KpiCatalogue.Default);
+
+        Assert.Contains("Sign in as the demo coordinator", demo, StringComparison.Ordinal);
+        Assert.Contains("    http://localhost:5080/sign-in" + Environment.NewLine, demo, StringComparison.Ordinal);
+        Assert.Contains("    user name  coordinator@demo.network" + Environment.NewLine, demo, StringComparison.Ordinal);
+        Assert.Contains("    password   abcde-fghjk-mnpqr-stuvw" + Environment.NewLine, demo, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign in as", real, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://[::]:8080", "http://localhost:8080")]
     [InlineData("http://0.0.0.0:8080", "http://localhost:8080")]

@@ -85,7 +85,31 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("GET", "/_framework/opaque-redirect")] = null,
         [("GET", "/not-found")] = null,
         [("POST", "/not-found")] = null,
+        // Signing in: open to anyone (the forms need the antiforgery token; POST /sign-out without one is 400).
+        [("GET", "/sign-in")] = null,
+        [("POST", "/sign-in")] = null,
+        [("GET", "/sign-in/code")] = null,
+        [("POST", "/sign-in/code")] = null,
+        [("POST", "/sign-out")] = null,
+        [("GET", "/access-denied")] = null,
+        [("POST", "/access-denied")] = null,
+        [("GET", "/invitations/{Token}")] = null,
+        [("POST", "/invitations/{Token}")] = null,
+        // Pages for signed-in people: only the sign-in cookie opens them, so every token caller is sent to /sign-in.
+        [("GET", "/account")] = SignedInPage,
+        [("POST", "/account")] = SignedInPage,
+        [("GET", "/desk")] = SignedInPage,
+        [("POST", "/desk")] = SignedInPage,
+        [("GET", "/desk/people")] = SignedInPage,
+        [("POST", "/desk/people")] = SignedInPage,
+        [("GET", "/desk/enrollments")] = SignedInPage,
+        [("POST", "/desk/enrollments")] = SignedInPage,
+        [("GET", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
+        [("POST", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
     };
+
+    /// <summary>A page for a signed-in person's role: no bearer token opens it; the answer is the way to the sign-in page.</summary>
+    private const string SignedInPage = "page:signed-in";
 
     private enum Caller
     {
@@ -153,6 +177,17 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             foreach (var (caller, client) in _clients)
             {
                 using var response = await AccessRequests.SendAsync(client, method, Concrete(pattern));
+                if (scope == SignedInPage)
+                {
+                    // The clients follow redirects: whoever the token says they are, they end on the sign-in page.
+                    if (response.RequestMessage?.RequestUri?.AbsolutePath != "/sign-in")
+                    {
+                        wrong.Add($"{caller} {method} {pattern}: {(int)response.StatusCode} at {response.RequestMessage?.RequestUri} but the sign-in page expected");
+                    }
+
+                    continue;
+                }
+
                 var allowed = scope is null || Has(caller, scope);
                 var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 var expectedDenial = caller == Caller.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
@@ -213,6 +248,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     private static string Concrete(string pattern) => pattern
         .Replace("{snapshotId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
         .Replace("{enrollmentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{EnrollmentId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{Token}", "no-such-invitation", StringComparison.Ordinal)
         .Replace("{cityId}", "NO-5001", StringComparison.Ordinal)
         .Replace("{verifierId}", "demo-verifier", StringComparison.Ordinal)
         .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)

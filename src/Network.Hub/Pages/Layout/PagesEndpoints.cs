@@ -1,6 +1,7 @@
 using Network.Hub.Pages.Compare;
 using Network.Hub.Pages.Partners;
 using Network.Hub.Pages.Profile;
+using Network.Hub.People;
 
 namespace Network.Hub.Pages.Layout;
 
@@ -29,6 +30,7 @@ public static class PagesEndpoints
     {
         app.UseAntiforgery();
         app.MapGet(StylePath, () => TypedResults.Text(PageStyles.Sheet, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapPeopleEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

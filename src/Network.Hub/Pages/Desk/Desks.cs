@@ -1,0 +1,25 @@
+using Network.Hub.People;
+
+namespace Network.Hub.Pages.Desk;
+
+/// <summary>A desk: a page where a signed-in person does their job, and the policy that opens it.</summary>
+/// <param name="Path">The page's address.</param>
+/// <param name="Title">Its name on the desk list.</param>
+/// <param name="Summary">What one does there.</param>
+/// <param name="Policy">The <see cref="PageAccess"/> policy its page requires.</param>
+public sealed record DeskLink(string Path, string Title, string Summary, string Policy);
+
+/// <summary>
+/// Every desk, in the order <c>/desk</c> lists them; a person sees those their policy allows. A new desk (the verifier's,
+/// the analyst's) adds its line here beside its page's <c>[Authorize(Policy = …)]</c>.
+/// </summary>
+public static class Desks
+{
+    /// <summary>The desks.</summary>
+    public static IReadOnlyList<DeskLink> All { get; } =
+    [
+        new("/desk/enrollments", "Enrollments", "Nodes and verifiers asking to join with their keys: approve or reject each.", PageAccess.Coordinator),
+        new("/desk/people", "People", "Invite people (coordinators, members, cities' analysts, verifiers), see who has an account, remove one.", PageAccess.Coordinator),
+        new("/account", "Your account", "Your role, your password and authenticator codes.", PageAccess.SignedIn),
+    ];
+}
