@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
+using Network.Hub.Pages.Layout;
 
 namespace Network.Hub.Hosting;
 
@@ -16,14 +17,20 @@ public sealed record ListedEndpoint(string Method, string Pattern, string Summar
     public bool IsPath => Method == HttpMethods.Get && !Pattern.Contains('{', StringComparison.Ordinal) && !NeedsQuery && !NeedsToken;
 
     /// <summary>
-    /// The endpoints that carry a summary (<c>WithSummary</c>), in the order they were mapped. Reading
-    /// them from the routing table means the hub can only announce what it really serves.
+    /// The endpoints that carry a summary (<c>WithSummary</c>), in the order they were mapped, then the pages
+    /// (<c>[PageSummary]</c>) by address: the framework maps pages in the order of their types in the assembly, which
+    /// no reader should have to know. Reading them from the routing table means the hub can only announce what it
+    /// really serves.
     /// </summary>
     public static IReadOnlyList<ListedEndpoint> From(EndpointDataSource endpoints) =>
         endpoints.Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Summary: e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary))
             .Where(e => !string.IsNullOrWhiteSpace(e.Summary))
+            .Select((e, mapped) => (e.Endpoint, e.Summary, Mapped: mapped, IsPage: e.Endpoint.Metadata.GetMetadata<PageSummaryAttribute>() is not null))
+            .OrderBy(e => e.IsPage)
+            .ThenBy(e => e.IsPage ? 0 : e.Mapped)
+            .ThenBy(e => e.IsPage ? e.Endpoint.RoutePattern.RawText : null, StringComparer.Ordinal)
             .Select(e => new ListedEndpoint(
                 MethodOf(e.Endpoint),
                 "/" + (e.Endpoint.RoutePattern.RawText ?? string.Empty).Trim('/'),

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Network.Contracts.Snapshots;
-using Network.Hub.Identity;
 using Network.Hub.Tests.Ingestion;
 using Network.Testing;
 using Network.Testing.Hub;
@@ -185,8 +184,8 @@ public sealed partial class ComparePageTests : IAsyncLifetime
         Assert.DoesNotContain("<option value=\"2021\"", await PageAsync("/compare", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.StartsWith("Household Internet Access EC-ICT-ICT-1C % not reported not reported not reported", RowText(anonymous, "Household Internet Access"), StringComparison.Ordinal);
 
-        var member = await _hub.AddCoordinatorClientAsync("compare-reader", [Scopes.Read]);
-        using var client = await _hub.CreateClientAsync(member);
+        // A signed-in member: on pages the session counts, as a member's token does on the APIs.
+        using var client = await _hub.CreateSignedInClientAsync(SignedInPeople.Member);
         using var response = await client.GetAsync(ThreeCities + "&period=2021", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
