@@ -60,6 +60,16 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opened_from_a_citys_profile_the_form_has_that_city_ticked_and_compares_nothing_yet()
+    {
+        var html = await PageAsync("/compare?with=NO-5001", HttpStatusCode.OK);
+
+        Assert.Contains("value=\"NO-5001\" checked", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"NO-4601\" checked", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be shown", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_table_shows_each_citys_value_with_its_band_the_median_and_not_reported_for_a_missing_one()
     {
         var html = await PageAsync(ThreeCities, HttpStatusCode.OK);

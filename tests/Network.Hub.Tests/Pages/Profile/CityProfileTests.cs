@@ -30,6 +30,15 @@ public sealed partial class CityProfileTests(CityProfileFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_profile_leads_to_the_citys_partners_and_to_the_compare_form_with_the_city_ticked()
+    {
+        var html = WebUtility.HtmlDecode(await fixture.Hub.PageAsync("/cities/NO-5001"));
+
+        Assert.Matches(@"href=""/partners\?city=NO-5001&period=\d{4}""", html);
+        Assert.Contains("href=\"/compare?with=NO-5001\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_category_the_target_set_scores_is_coloured_by_band_and_one_it_does_not_by_percentile_and_the_set_is_named()
     {
         var html = WebUtility.HtmlDecode(await fixture.Hub.PageAsync("/cities/NO-5001"));
