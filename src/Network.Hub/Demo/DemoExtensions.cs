@@ -17,8 +17,8 @@ public static class DemoExtensions
             builder.Services.AddSingleton<DemoVerifier>();
             builder.Services.AddSingleton<DemoNetwork>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoNetwork>());
-            builder.Services.AddSingleton<DemoCoordinator>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCoordinator>());
+            builder.Services.AddSingleton<DemoPeople>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoPeople>());
         }
 
         return builder;

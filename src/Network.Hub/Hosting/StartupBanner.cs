@@ -29,10 +29,10 @@ public static class StartupBanner
 
             var endpoints = ListedEndpoint.From(app.Services.GetRequiredService<EndpointDataSource>());
             var catalogue = app.Services.GetRequiredService<KpiCatalogue>();
-            var demo = app.Services.GetService<DemoCoordinator>();
+            var demo = app.Services.GetService<DemoPeople>();
             // Straight to the console, not through a logger: these lines are for a person, not a log store (the demo
             // password above all, which is printed here only).
-            Console.Out.Write(Compose([.. addresses], endpoints, catalogue, demo is null ? null : new SignInHint(DemoCoordinator.UserName, demo.Password)));
+            Console.Out.Write(Compose([.. addresses], endpoints, catalogue, demo?.Hint));
             Console.Out.Flush();
         });
         return app;
@@ -42,7 +42,7 @@ public static class StartupBanner
     /// <param name="addresses">Where the hub listens.</param>
     /// <param name="endpoints">The endpoints it announces.</param>
     /// <param name="catalogue">The KPI catalogue it serves.</param>
-    /// <param name="signIn">The demo coordinator's user name and password, when the demo network runs.</param>
+    /// <param name="signIn">The demo's people and their password, when the demo network runs.</param>
     public static string Compose(IReadOnlyList<string> addresses, IReadOnlyList<ListedEndpoint> endpoints, KpiCatalogue catalogue, SignInHint? signIn = null)
     {
         var text = new StringBuilder();
@@ -69,10 +69,14 @@ public static class StartupBanner
         if (signIn is not null)
         {
             text.AppendLine();
-            text.AppendLine("  Sign in as the demo coordinator (a new password at every start)");
+            text.AppendLine("  Sign in to the demo's desks (one password for these people, new at every start)");
             text.AppendLine(culture, $"    {root}/sign-in");
-            text.AppendLine(culture, $"    user name  {signIn.UserName}");
             text.AppendLine(culture, $"    password   {signIn.Password}");
+            var nameWidth = signIn.Accounts.Max(a => a.UserName.Length);
+            foreach (var account in signIn.Accounts)
+            {
+                text.AppendLine(culture, $"    {account.UserName.PadRight(nameWidth)}  {account.Opens}");
+            }
         }
 
         text.AppendLine();
@@ -97,6 +101,11 @@ public static class StartupBanner
 }
 
 /// <summary>How to sign in to a demo hub: printed in the start-up banner.</summary>
+/// <param name="Accounts">The demo's people.</param>
+/// <param name="Password">The password they share.</param>
+public sealed record SignInHint(IReadOnlyList<SignInAccount> Accounts, string Password);
+
+/// <summary>One of the demo's people.</summary>
 /// <param name="UserName">The user name (an e-mail address).</param>
-/// <param name="Password">The password.</param>
-public sealed record SignInHint(string UserName, string Password);
+/// <param name="Opens">The desk the account opens, in words.</param>
+public sealed record SignInAccount(string UserName, string Opens);

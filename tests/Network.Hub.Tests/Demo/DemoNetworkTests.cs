@@ -39,16 +39,31 @@ public sealed class DemoNetworkTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_coordinator_signs_in_with_this_starts_password_and_opens_the_coordinators_desks()
     {
-        var password = _hub.Services.GetRequiredService<DemoCoordinator>().Password;
+        var password = _hub.Services.GetRequiredService<DemoPeople>().Password;
         using var client = _hub.CreatePageClient();
 
-        using var signedIn = await SignedInPeople.SignInAsync(client, DemoCoordinator.UserName, password, "/sign-in?returnUrl=%2Fdesk");
+        using var signedIn = await SignedInPeople.SignInAsync(client, DemoPeople.CoordinatorUserName, password, "/sign-in?returnUrl=%2Fdesk");
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         var desk = await client.GetStringAsync(new Uri("/desk", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("href=\"/desk/enrollments\"", desk, StringComparison.Ordinal);
         Assert.Contains("Signed in as Demo Coordinator", desk, StringComparison.Ordinal);
         Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", password);
+    }
+
+    [Fact]
+    public async Task Every_demo_person_signs_in_with_the_same_password_and_is_greeted_by_name_on_the_desk()
+    {
+        var password = _hub.Services.GetRequiredService<DemoPeople>().Password;
+        foreach (var (userName, name, _, _) in DemoPeople.Accounts)
+        {
+            using var client = _hub.CreatePageClient();
+            using var signedIn = await SignedInPeople.SignInAsync(client, userName, password, "/sign-in?returnUrl=%2Fdesk");
+
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+            var desk = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/desk", UriKind.Relative), TestContext.Current.CancellationToken));
+            Assert.Contains("Signed in as " + name, desk, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -56,16 +56,18 @@ public sealed class StartupBannerTests(HubApplication hub)
     }
 
     [Fact]
-    public void Says_how_to_sign_in_as_the_demo_coordinator_when_the_demo_runs()
+    public void Says_how_to_sign_in_as_the_demo_people_when_the_demo_runs()
     {
-        var demo = StartupBanner.Compose(["http://[::]:5080"], Endpoints, KpiCatalogue.Default, new SignInHint("coordinator@demo.network", "abcde-fghjk-mnpqr-stuvw"));
+        var hint = new SignInHint([new("coordinator@demo.network", "the coordinator's desks"), new("analyst@demo.network", "Trondheim's analyst desk")], "abcde-fghjk-mnpqr-stuvw");
+        var demo = StartupBanner.Compose(["http://[::]:5080"], Endpoints, KpiCatalogue.Default, hint);
         var real = StartupBanner.Compose(["http://[::]:5080"], Endpoints, KpiCatalogue.Default);
 
-        Assert.Contains("Sign in as the demo coordinator", demo, StringComparison.Ordinal);
+        Assert.Contains("Sign in to the demo's desks", demo, StringComparison.Ordinal);
         Assert.Contains("    http://localhost:5080/sign-in" + Environment.NewLine, demo, StringComparison.Ordinal);
-        Assert.Contains("    user name  coordinator@demo.network" + Environment.NewLine, demo, StringComparison.Ordinal);
         Assert.Contains("    password   abcde-fghjk-mnpqr-stuvw" + Environment.NewLine, demo, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sign in as", real, StringComparison.Ordinal);
+        Assert.Contains("    coordinator@demo.network  the coordinator's desks" + Environment.NewLine, demo, StringComparison.Ordinal);
+        Assert.Contains("    analyst@demo.network      Trondheim's analyst desk" + Environment.NewLine, demo, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign in to", real, StringComparison.Ordinal);
     }
 
     [Theory]
