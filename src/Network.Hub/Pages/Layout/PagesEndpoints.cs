@@ -1,3 +1,4 @@
+using Network.Hub.Pages.Desk.Coordinator;
 using Network.Hub.People;
 using Network.Hub.Pages.Profile;
 
@@ -18,6 +19,7 @@ public static class PagesEndpoints
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<CityPagesReader>();
+        builder.Services.AddCoordinatorPages();
         return builder;
     }
 
