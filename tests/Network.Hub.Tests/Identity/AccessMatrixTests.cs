@@ -106,6 +106,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/desk/enrollments")] = SignedInPage,
         [("GET", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
         [("POST", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
+        [("GET", "/desk/cities")] = SignedInPage,
+        [("POST", "/desk/cities")] = SignedInPage,
+        [("GET", "/desk/verifiers")] = SignedInPage,
+        [("POST", "/desk/verifiers")] = SignedInPage,
+        [("GET", "/desk/target-sets")] = SignedInPage,
+        [("POST", "/desk/target-sets")] = SignedInPage,
+        [("GET", "/desk/heat-map")] = SignedInPage,
+        [("POST", "/desk/heat-map")] = SignedInPage,
+        [("GET", "/desk/pairing")] = SignedInPage,
+        [("POST", "/desk/pairing")] = SignedInPage,
+        [("GET", "/desk/thin-kpis")] = SignedInPage,
+        [("POST", "/desk/thin-kpis")] = SignedInPage,
     };
 
     /// <summary>A page for a signed-in person's role: no bearer token opens it; the answer is the way to the sign-in page.</summary>

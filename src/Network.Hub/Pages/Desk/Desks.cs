@@ -20,6 +20,12 @@ public static class Desks
     [
         new("/desk/enrollments", "Enrollments", "Nodes and verifiers asking to join with their keys: approve or reject each.", PageAccess.Coordinator),
         new("/desk/people", "People", "Invite people (coordinators, members, cities' analysts, verifiers), see who has an account, remove one.", PageAccess.Coordinator),
+        new("/desk/cities", "Cities and keys", "Every member city and its signing keys: register a city, rotate a key (add the new one), revoke one.", PageAccess.Coordinator),
+        new("/desk/verifiers", "Verifier assignments", "The verifiers, their keys and the cities each may attest: assign a verifier to a city, end an assignment.", PageAccess.Coordinator),
+        new("/desk/target-sets", "Target sets", "The target sets scores are computed against and the KPIs each scores; load a new set from CSV.", PageAccess.Coordinator),
+        new("/desk/heat-map", "Strengths and gaps", "Every city's mean standing per category, strengths and gaps marked, for a period.", PageAccess.Coordinator),
+        new("/desk/pairing", "Network pairing", "Every city paired with one learning partner for the largest total mutual benefit, with the reasons.", PageAccess.Coordinator),
+        new("/desk/thin-kpis", "Thinly reported KPIs", "The KPIs few cities report, where standings say little.", PageAccess.Coordinator),
         new("/account", "Your account", "Your role, your password and authenticator codes.", PageAccess.SignedIn),
     ];
 }

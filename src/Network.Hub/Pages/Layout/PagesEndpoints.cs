@@ -1,4 +1,5 @@
 using Network.Hub.Pages.Compare;
+using Network.Hub.Pages.Desk.Coordinator;
 using Network.Hub.Pages.Partners;
 using Network.Hub.Pages.Profile;
 using Network.Hub.People;
@@ -22,6 +23,7 @@ public static class PagesEndpoints
         builder.Services.AddScoped<CityPagesReader>();
         builder.Services.AddScoped<PartnersReader>();
         builder.Services.AddScoped<CompareReader>();
+        builder.Services.AddCoordinatorPages();
         return builder;
     }
 
