@@ -102,6 +102,15 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/desk/enrollments")] = SignedInPage,
         [("GET", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
         [("POST", "/desk/enrollments/{EnrollmentId:guid}")] = SignedInPage,
+        [("GET", "/desk/verification")] = SignedInPage,
+        [("POST", "/desk/verification")] = SignedInPage,
+        // GET is the verdict form; POST is the form's submission (an endpoint of its own, answering with the filled sheet).
+        [("GET", "/desk/verification/snapshots/{snapshotId:guid}")] = SignedInPage,
+        [("POST", "/desk/verification/snapshots/{snapshotId:guid}")] = SignedInPage,
+        [("GET", "/desk/verification/snapshots/{snapshotId:guid}/questions")] = SignedInPage,
+        [("POST", "/desk/verification/snapshots/{snapshotId:guid}/questions")] = SignedInPage,
+        [("GET", "/desk/city")] = SignedInPage,
+        [("POST", "/desk/city")] = SignedInPage,
     };
 
     /// <summary>A page for a signed-in person's role: no bearer token opens it; the answer is the way to the sign-in page.</summary>

@@ -20,6 +20,8 @@ public static class Desks
     [
         new("/desk/enrollments", "Enrollments", "Nodes and verifiers asking to join with their keys: approve or reject each.", PageAccess.Coordinator),
         new("/desk/people", "People", "Invite people (coordinators, members, cities' analysts, verifiers), see who has an account, remove one.", PageAccess.Coordinator),
+        new("/desk/verification", "Verification", "The snapshots of your cities waiting for your verdicts, a verdict form per snapshot, your question threads with the cities.", PageAccess.Verifier),
+        new("/desk/city", "Your city", "What your city sent and how it stands (accepted, superseded, refused with reasons), its values with notes, and your verifiers' questions to answer.", PageAccess.Analyst),
         new("/account", "Your account", "Your role, your password and authenticator codes.", PageAccess.SignedIn),
     ];
 }

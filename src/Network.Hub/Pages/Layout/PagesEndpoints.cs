@@ -1,3 +1,5 @@
+using Network.Hub.Pages.Desk.Analyst;
+using Network.Hub.Pages.Desk.Verifier;
 using Network.Hub.People;
 using Network.Hub.Pages.Profile;
 
@@ -18,6 +20,7 @@ public static class PagesEndpoints
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<CityPagesReader>();
+        builder.Services.AddScoped<VerifierDeskReader>().AddScoped<CityDeskReader>();
         return builder;
     }
 
@@ -27,6 +30,7 @@ public static class PagesEndpoints
         app.UseAntiforgery();
         app.MapGet(StylePath, () => TypedResults.Text(PageStyles.Sheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapPeopleEndpoints();
+        app.MapVerdictForm();
         app.MapRazorComponents<App>();
         return app;
     }
