@@ -53,6 +53,12 @@ public sealed class VerificationDeskTests(VerificationNetwork network) : IClassF
             Assert.DoesNotContain(network.Bergen.Digest, html, StringComparison.Ordinal);
         }
 
+        // Nor does the form's POST make another city's sheet.
+        using var posted = await PostFormAsync(verifier, $"/desk/verification/snapshots/{network.Bergen.SnapshotId}", "verdicts", new Dictionary<string, string> { ["verdict-0"] = "verified" });
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Equal("text/html", posted.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The verifier demo-verifier is not assigned to NO-4601", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
         // A verifier whose assignment ended sees the city no longer.
         using var former = await network.Hub.CreateSignedInClientAsync(VerifierOf(VerificationNetwork.FormerVerifier));
         using var formerForm = await former.GetAsync(new Uri(FormPath, UriKind.Relative), Ct);
