@@ -118,6 +118,15 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         [("POST", "/desk/pairing")] = SignedInPage,
         [("GET", "/desk/thin-kpis")] = SignedInPage,
         [("POST", "/desk/thin-kpis")] = SignedInPage,
+        [("GET", "/desk/verification")] = SignedInPage,
+        [("POST", "/desk/verification")] = SignedInPage,
+        // GET is the verdict form; POST is the form's submission (an endpoint of its own, answering with the filled sheet).
+        [("GET", "/desk/verification/snapshots/{snapshotId:guid}")] = SignedInPage,
+        [("POST", "/desk/verification/snapshots/{snapshotId:guid}")] = SignedInPage,
+        [("GET", "/desk/verification/snapshots/{snapshotId:guid}/questions")] = SignedInPage,
+        [("POST", "/desk/verification/snapshots/{snapshotId:guid}/questions")] = SignedInPage,
+        [("GET", "/desk/city")] = SignedInPage,
+        [("POST", "/desk/city")] = SignedInPage,
     };
 
     /// <summary>A page for a signed-in person's role: no bearer token opens it; the answer is the way to the sign-in page.</summary>

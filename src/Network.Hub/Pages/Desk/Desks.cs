@@ -26,6 +26,8 @@ public static class Desks
         new("/desk/heat-map", "Strengths and gaps", "Every city's mean standing per category, strengths and gaps marked, for a period.", PageAccess.Coordinator),
         new("/desk/pairing", "Network pairing", "Every city paired with one learning partner for the largest total mutual benefit, with the reasons.", PageAccess.Coordinator),
         new("/desk/thin-kpis", "Thinly reported KPIs", "The KPIs few cities report, where standings say little.", PageAccess.Coordinator),
+        new("/desk/verification", "Verification", "The snapshots of your cities waiting for your verdicts, a verdict form per snapshot, your question threads with the cities.", PageAccess.Verifier),
+        new("/desk/city", "Your city", "What your city sent and how it stands (accepted, superseded, refused with reasons), its values with notes, and your verifiers' questions to answer.", PageAccess.Analyst),
         new("/account", "Your account", "Your role, your password and authenticator codes.", PageAccess.SignedIn),
     ];
 }

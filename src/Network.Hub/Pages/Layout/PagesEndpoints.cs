@@ -1,5 +1,7 @@
 using Network.Hub.Pages.Compare;
+using Network.Hub.Pages.Desk.Analyst;
 using Network.Hub.Pages.Desk.Coordinator;
+using Network.Hub.Pages.Desk.Verifier;
 using Network.Hub.Pages.Partners;
 using Network.Hub.Pages.Profile;
 using Network.Hub.People;
@@ -24,6 +26,7 @@ public static class PagesEndpoints
         builder.Services.AddScoped<PartnersReader>();
         builder.Services.AddScoped<CompareReader>();
         builder.Services.AddCoordinatorPages();
+        builder.Services.AddScoped<VerifierDeskReader>().AddScoped<CityDeskReader>();
         return builder;
     }
 
@@ -33,6 +36,7 @@ public static class PagesEndpoints
         app.UseAntiforgery();
         app.MapGet(StylePath, () => TypedResults.Text(PageStyles.Sheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapPeopleEndpoints();
+        app.MapVerdictForm();
         app.MapRazorComponents<App>();
         return app;
     }
