@@ -98,8 +98,10 @@ public static partial class ProfileBenchmark
             var node = answer.RootElement.GetProperty("data").GetProperty("city");
             var values = node.GetProperty("latest").EnumerateArray().Select(v => v.GetProperty("value").GetDouble().ToString("G6", CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
             var ranks = node.GetProperty("scores").GetProperty("kpis").EnumerateArray().SelectMany(k => k.GetProperty("values").EnumerateArray())
-                .Where(v => v.GetProperty("rank").ValueKind == JsonValueKind.Number)
-                .Select(v => $"{v.GetProperty("rank").GetInt32()} of {v.GetProperty("reportingCount").GetInt32()}").Order(StringComparer.Ordinal).ToList();
+                .Select(v => v.GetProperty("rank") is { ValueKind: JsonValueKind.Number } rank
+                    ? $"{rank.GetInt32()} of {v.GetProperty("reportingCount").GetInt32()}"
+                    : $"not ranked, {v.GetProperty("reportingCount").GetInt32()} reporting") // the page's words for a KPI without direction
+                .Order(StringComparer.Ordinal).ToList();
             var trend = node.GetProperty("trend").GetArrayLength();
             var figures = Figure().Matches(html).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
             var pageRanks = Rank().Matches(html).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
