@@ -73,7 +73,8 @@ public static class ComparisonBenchmark
         }
     }
 
-    private static HttpClient ClientOf(ComparisonHub hub, ComparisonOptions options) =>
+    /// <summary>A client with a connection per concurrent client, for the hub <paramref name="hub"/>.</summary>
+    internal static HttpClient ClientOf(ComparisonHub hub, ComparisonOptions options) =>
         new(new SocketsHttpHandler
         {
             // A connection per client: requests would otherwise queue in the client and be timed as the hub's.
@@ -117,7 +118,7 @@ public static class ComparisonBenchmark
     }
 
     // Reuses the database when it is current, else builds it through the running hub (which migrates it first).
-    private static async Task<ComparisonHub> StartHubAsync(ComparisonOptions options, ComparisonNetwork network, TextWriter output)
+    internal static async Task<ComparisonHub> StartHubAsync(ComparisonOptions options, ComparisonNetwork network, TextWriter output)
     {
         var path = options.DatabasePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -55,12 +55,12 @@ public sealed record ComparisonOptions
     /// <summary>Warm-up requests of each client with <paramref name="clients"/> clients: enough for every client to have a connection and the thread pool to grow.</summary>
     public int WarmupPerClient(int clients) => clients == 1 ? Warmup : Math.Max(1, Warmup / 10);
 
-    /// <summary>Reads the arguments after <c>compare</c>.</summary>
+    /// <summary>Reads the arguments after <c>compare</c> (or another mode's, over that mode's <paramref name="defaults"/>).</summary>
     /// <exception cref="ArgumentException">An unknown option or a missing value.</exception>
-    public static ComparisonOptions Parse(IReadOnlyList<string> args)
+    public static ComparisonOptions Parse(IReadOnlyList<string> args, ComparisonOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new ComparisonOptions();
+        var options = defaults ?? new ComparisonOptions();
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");

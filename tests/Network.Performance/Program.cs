@@ -6,7 +6,7 @@ namespace Network.Performance;
 /// <summary>The benchmark runner: <c>dotnet run -c Release --project tests/Network.Performance -- --filter '*Ingestion*'</c>.</summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks BenchmarkDotNet's arguments select, or, with <c>profile</c>, <see cref="IngestionProfile"/>, or, with <c>compare</c>, <see cref="ComparisonBenchmark"/>, or, with <c>attacks</c>, <see cref="AttackBenchmark"/>.</summary>
+    /// <summary>Runs the benchmarks BenchmarkDotNet's arguments select, or, with <c>profile</c>, <see cref="IngestionProfile"/>, or, with <c>compare</c>, <see cref="ComparisonBenchmark"/>, or, with <c>city-profile</c>, <see cref="ProfileBenchmark"/>, or, with <c>attacks</c>, <see cref="AttackBenchmark"/>.</summary>
     public static async Task Main(string[] args)
     {
         PointTheHubAtItsContentRoot();
@@ -19,6 +19,12 @@ public static class Program
         if (args is ["compare", ..])
         {
             await ComparisonBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args is ["city-profile", ..])
+        {
+            await ProfileBenchmark.RunAsync(args[1..]);
             return;
         }
 

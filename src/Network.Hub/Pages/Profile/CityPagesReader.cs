@@ -67,9 +67,14 @@ public sealed class CityPagesReader(NetworkDbContext db, NetworkScores scores, C
             return new CityProfile(city.Id, city.Name, city.Population, periods, null, null, [], [], new Dictionary<(string, string), IReadOnlyList<TrendPoint>>());
         }
 
-        var values = await db.CurrentValuesOf(shown).Where(v => v.CityId == cityId).WithVerdicts(db)
+        // The values are read by the ids of the city's current snapshots, read above: the same rows as
+        // CurrentValues() narrowed to the city, but SQLite then starts from the city's snapshots instead of testing
+        // every current snapshot of the network (the 1,000-city benchmark: ~470 ms to a few ms per page).
+        var shownIds = snapshots.Where(s => s.Period == shown).Select(s => s.SnapshotId).ToList();
+        var currentIds = snapshots.Select(s => s.SnapshotId).ToList();
+        var values = await db.KpiValues.Where(v => shownIds.Contains(v.SnapshotId)).WithVerdicts(db)
             .AsNoTracking().ToListAsync(cancellationToken);
-        var history = await db.CurrentValues().Where(v => v.CityId == cityId)
+        var history = await db.KpiValues.Where(v => currentIds.Contains(v.SnapshotId))
             .Select(v => new { v.KpiCode, v.DataPoint, v.Period, v.Value })
             .ToListAsync(cancellationToken);
         var trends = history
