@@ -19,6 +19,7 @@ public static class DemoExtensions
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoNetwork>());
             builder.Services.AddSingleton<DemoPeople>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoPeople>());
+            builder.Services.AddHostedService<DemoEnrollment>();
         }
 
         return builder;

@@ -49,6 +49,10 @@ public sealed class DemoNetworkTests : IAsyncLifetime
         Assert.Contains("href=\"/desk/enrollments\"", desk, StringComparison.Ordinal);
         Assert.Contains("Signed in as Demo Coordinator", desk, StringComparison.Ordinal);
         Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", password);
+        // The demo's synthetic city asking to join waits on the enrollments desk, a real signed request.
+        var enrollments = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/desk/enrollments", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Contains("Sjøby (synthetic demo, asking to join)", enrollments, StringComparison.Ordinal);
+        Assert.Contains("NO-9904", enrollments, StringComparison.Ordinal);
     }
 
     [Fact]
