@@ -53,7 +53,11 @@ public sealed class BrowserPage : IAsyncDisposable
     public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>Opens a browser and a page; skips (or, where the browser is required, fails) the test without a browser.</summary>
-    public static async Task<BrowserPage> StartAsync()
+    /// <param name="bypassCsp">
+    /// Whether the page ignores the hub's Content-Security-Policy. Only for a test that must inject a script of its own
+    /// (axe, in the accessibility tests); every other browser test keeps the policy on, so that it checks it.
+    /// </param>
+    public static async Task<BrowserPage> StartAsync(bool bypassCsp = false)
     {
         if (!File.Exists(Chromium))
         {
@@ -65,7 +69,7 @@ public sealed class BrowserPage : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         // --no-sandbox: the tests run as root in a container, where chromium's sandbox cannot start.
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
         return new BrowserPage(playwright, browser, context, await context.NewPageAsync());
     }
 
