@@ -38,7 +38,7 @@ public sealed class CityPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_network_page_lists_every_city_with_its_country_period_and_reported_kpis()
     {
-        var html = await PageAsync("/cities", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/cities", HttpStatusCode.OK);
 
         Assert.Contains("<h1>Network</h1>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/cities/NO-5001\"", html, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class CityPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_profile_draws_the_wheel_and_lists_values_with_missing_ones_as_not_reported()
     {
-        var html = await PageAsync("/cities/NO-5001", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/cities/NO-5001", HttpStatusCode.OK);
 
         Assert.Contains("<h1>Trondheim</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"wheel\"", html, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class CityPagesTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_reader_never_sees_a_note_or_a_preliminary_value()
     {
-        var html = await PageAsync("/cities/NO-5001", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/cities/NO-5001", HttpStatusCode.OK);
 
         Assert.DoesNotContain("note-never-shown", html, StringComparison.Ordinal);
         Assert.DoesNotContain("77.125", html, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class CityPagesTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_city_is_a_404_page()
     {
-        var html = await PageAsync("/cities/XX-0000", HttpStatusCode.NotFound);
+        var html = await _hub.PageAsync("/cities/XX-0000", HttpStatusCode.NotFound);
 
         Assert.Contains("No such city", html, StringComparison.Ordinal);
     }
@@ -97,20 +97,10 @@ public sealed class CityPagesTests : IAsyncLifetime
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
 
-        var html = await PageAsync("/cities/NO-5001", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/cities/NO-5001", HttpStatusCode.OK);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/pages.css\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
-    }
-
-    private async Task<string> PageAsync(string path, HttpStatusCode expected)
-    {
-        using var client = _hub.CreateClient();
-        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(expected == response.StatusCode, $"{path}: {(int)response.StatusCode} {html}");
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        return html;
     }
 }

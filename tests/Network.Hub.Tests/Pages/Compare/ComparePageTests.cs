@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Network.Contracts.Snapshots;
 using Network.Hub.Tests.Ingestion;
@@ -48,7 +47,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task The_first_visit_is_the_form_with_every_city_and_category_labelled()
     {
-        var html = await PageAsync("/compare", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/compare", HttpStatusCode.OK);
 
         Assert.Contains("<h1>Compare cities</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<form method=\"get\" action=\"/compare\"", html, StringComparison.Ordinal);
@@ -62,7 +61,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task Opened_from_a_citys_profile_the_form_has_that_city_ticked_and_compares_nothing_yet()
     {
-        var html = await PageAsync("/compare?with=NO-5001", HttpStatusCode.OK);
+        var html = await _hub.PageAsync("/compare?with=NO-5001", HttpStatusCode.OK);
 
         Assert.Contains("value=\"NO-5001\" checked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"NO-4601\" checked", html, StringComparison.Ordinal);
@@ -72,7 +71,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task The_table_shows_each_citys_value_with_its_band_the_median_and_not_reported_for_a_missing_one()
     {
-        var html = await PageAsync(ThreeCities, HttpStatusCode.OK);
+        var html = await _hub.PageAsync(ThreeCities, HttpStatusCode.OK);
 
         // Latest common period by default: 2020 (Trondheim's 2021 is preliminary and embargoed).
         Assert.Contains("3 cities, period 2020", html, StringComparison.Ordinal);
@@ -88,7 +87,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task Each_kpi_has_a_chart_with_the_median_and_where_the_target_set_scores_it_the_band_thresholds()
     {
-        var html = await PageAsync(ThreeCities, HttpStatusCode.OK);
+        var html = await _hub.PageAsync(ThreeCities, HttpStatusCode.OK);
         var charts = Regex.Matches(html, "<figure class=\"cmp-chart\">.*?</figure>", RegexOptions.Singleline).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
 
         var internet = Assert.Single(charts, c => c.Contains("<strong>Household Internet Access</strong>", StringComparison.Ordinal));
@@ -113,11 +112,11 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task The_permalink_reproduces_the_same_page_with_the_period_pinned()
     {
-        var html = await PageAsync(ThreeCities, HttpStatusCode.OK);
+        var html = await _hub.PageAsync(ThreeCities, HttpStatusCode.OK);
         var permalink = Href(html, "Permalink to this comparison");
 
         Assert.Equal(ThreeCities + "&period=2020", permalink);
-        var again = await PageAsync(permalink, HttpStatusCode.OK);
+        var again = await _hub.PageAsync(permalink, HttpStatusCode.OK);
         Assert.Equal(Result(html), Result(again));
         Assert.Contains("<option value=\"2020\" selected>2020</option>", again, StringComparison.Ordinal);
         Assert.Contains("id=\"category-EC-ICT-ICT\" name=\"categories\" value=\"EC-ICT-ICT\" checked", again, StringComparison.Ordinal);
@@ -126,7 +125,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task The_export_links_carry_the_selection_and_answer_with_the_same_numbers()
     {
-        var html = await PageAsync(ThreeCities, HttpStatusCode.OK);
+        var html = await _hub.PageAsync(ThreeCities, HttpStatusCode.OK);
         using var client = _hub.CreateClient();
 
         var csvLink = Href(html, "Download CSV");
@@ -156,7 +155,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [InlineData("/compare?cities=NO-5001,NO-4601&targetSet=utopia", "Target set", "No target set is named &#x27;utopia&#x27;")]
     public async Task A_bad_choice_is_a_400_page_naming_the_field_and_why_with_every_choice_kept(string path, string field, string words)
     {
-        var html = await PageAsync(path, HttpStatusCode.BadRequest);
+        var html = await _hub.PageAsync(path, HttpStatusCode.BadRequest);
 
         Assert.Contains("The comparison could not be shown", html, StringComparison.Ordinal);
         Assert.Matches($"<li><a href=\"#field-[a-z]+\">{Regex.Escape(field)}</a>: [^<]*{Regex.Escape(words)}", html);
@@ -169,7 +168,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task A_form_sent_with_nothing_chosen_says_what_to_choose()
     {
-        var html = await PageAsync("/compare?period=&targetSet=", HttpStatusCode.BadRequest);
+        var html = await _hub.PageAsync("/compare?period=&targetSet=", HttpStatusCode.BadRequest);
 
         Assert.Contains("Choose at least 2 cities to compare, e.g. NO-5001 and NO-9901.", html, StringComparison.Ordinal);
     }
@@ -178,7 +177,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     public async Task More_than_twenty_cities_are_refused_before_any_work_and_kept_in_the_form()
     {
         var ids = Enumerable.Range(1, 21).Select(i => $"XX-{i:D4}").ToArray();
-        var html = await PageAsync("/compare?cities=" + string.Join(",", ids), HttpStatusCode.BadRequest);
+        var html = await _hub.PageAsync("/compare?cities=" + string.Join(",", ids), HttpStatusCode.BadRequest);
 
         Assert.Contains("A comparison on this page holds at most 20 cities; 21 were chosen.", html, StringComparison.Ordinal);
         // Unknown ids are not looked up when the count is already wrong, but every one stays chosen in the form.
@@ -189,9 +188,9 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_reader_never_sees_a_preliminary_value_and_a_member_does()
     {
-        var anonymous = await PageAsync(ThreeCities + "&period=2021", HttpStatusCode.OK);
+        var anonymous = await _hub.PageAsync(ThreeCities + "&period=2021", HttpStatusCode.OK);
         Assert.DoesNotContain("77.125", anonymous, StringComparison.Ordinal);
-        Assert.DoesNotContain("<option value=\"2021\"", await PageAsync("/compare", HttpStatusCode.OK), StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"2021\"", await _hub.PageAsync("/compare", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.StartsWith("Household Internet Access EC-ICT-ICT-1C % not reported not reported not reported", RowText(anonymous, "Household Internet Access"), StringComparison.Ordinal);
 
         // A signed-in member: on pages the session counts, as a member's token does on the APIs.
@@ -205,7 +204,7 @@ public sealed partial class ComparePageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_has_no_inline_style_or_script()
     {
-        var html = await PageAsync(ThreeCities, HttpStatusCode.OK);
+        var html = await _hub.PageAsync(ThreeCities, HttpStatusCode.OK);
 
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
@@ -221,16 +220,6 @@ public sealed partial class ComparePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private async Task<string> PageAsync(string path, HttpStatusCode expected)
-    {
-        using var client = _hub.CreateClient();
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(expected == response.StatusCode, $"{path}: {(int)response.StatusCode} {html}");
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        return html;
-    }
 
     // The text of the table row whose header names the KPI, tags removed and white space collapsed.
     private static string RowText(string html, string kpiName)
