@@ -26,8 +26,10 @@ public sealed class PartnersBrowserTests
         await page.GotoAsync(hub.Root + "/cities");
         // From the navigation to the Partners page, then through the form, by keyboard alone.
         await TabUntilAsync(page, "a[href='/partners']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/partners");
+        // Enter on the focused link (the locator presses on that element, so a key cannot land elsewhere while the page
+        // settles); a busy CI machine took over 30 s once, hence the longer wait.
+        await page.Locator("a[href='/partners']").PressAsync("Enter");
+        await page.WaitForURLAsync("**/partners", new() { Timeout = 60_000 });
         await TabUntilAsync(page, "#city");
         await page.Keyboard.TypeAsync("Trondheim");
         await TabUntilAsync(page, "button[type='submit']");
