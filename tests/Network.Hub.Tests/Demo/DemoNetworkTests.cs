@@ -7,6 +7,7 @@ using Network.Contracts.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Hub.Cities;
 using Network.Hub.Demo;
+using Network.Hub.Storage;
 using Network.Testing.Hub;
 
 namespace Network.Hub.Tests.Demo;
@@ -120,7 +121,8 @@ public sealed class DemoNetworkTests : IAsyncLifetime
         Assert.All(values.Where(v => v.Kpi != "EC-P-IN-1C"), v => Assert.Equal(("verified", "demo-verifier"), (v.Verdict, v.VerifiedBy)));
         var verifiers = await client.GetStringAsync(new Uri("/api/verifiers", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("not an accredited U4SSC verifier", verifiers, StringComparison.Ordinal);
-        var question = await _hub.QueryAsync(db => db.ThreadMessages.SingleAsync());
+        // The demo verifier posts its question after the hub accepted the attestation: wait for it as for the verdicts.
+        var question = await WaitForQuestionAsync();
         Assert.Equal(("NO-5001", 2020, "EC-P-IN-1C", "demo-verifier"), (question.CityId, question.Period, question.KpiCode, question.VerifierId));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized,
             (await client.GetAsync(new Uri("/api/cities/NO-5001/questions", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
@@ -146,6 +148,17 @@ public sealed class DemoNetworkTests : IAsyncLifetime
 
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
+    }
+
+    private async Task<ThreadMessageRecord> WaitForQuestionAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await _hub.QueryAsync(db => db.ThreadMessages.CountAsync()) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        return await _hub.QueryAsync(db => db.ThreadMessages.SingleAsync());
     }
 
     private sealed record ValueVerdictRow(string Kpi, bool Verified, string? Verdict, string? VerifiedBy);
